@@ -1,0 +1,42 @@
+package kz.elections.violations.cases;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.api.InvalidRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers a detected fact: checks it, gives it a case number and starts its ViolationCase. */
+@Service
+public class CaseIntakeService {
+
+    private final IntakeRules rules;
+    private final CaseNumbers caseNumbers;
+    private final RuntimeService runtimeService;
+
+    public CaseIntakeService(IntakeRules rules, CaseNumbers caseNumbers, RuntimeService runtimeService) {
+        this.rules = rules;
+        this.caseNumbers = caseNumbers;
+        this.runtimeService = runtimeService;
+    }
+
+    public record RegisteredCase(String caseNumber, String processInstanceId) {
+    }
+
+    @Transactional
+    public RegisteredCase register(CaseIntakeRequest request) {
+        Map<String, Object> variables = request.toVariables();
+        List<FieldProblem> problems = rules.check(variables);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String caseNumber = caseNumbers.next();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                CaseVariables.PROCESS_KEY, caseNumber, variables);
+        return new RegisteredCase(caseNumber, instance.getId());
+    }
+}

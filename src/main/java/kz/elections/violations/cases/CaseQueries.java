@@ -1,0 +1,104 @@
+package kz.elections.violations.cases;
+
+import static kz.elections.violations.cases.CaseVariables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.elections.violations.api.NotFoundException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Service;
+
+/** Reads a case from the engine's history, which holds it whether it is open or closed. */
+@Service
+public class CaseQueries {
+
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final TaskService taskService;
+
+    public CaseQueries(HistoryService historyService, RepositoryService repositoryService, TaskService taskService) {
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.taskService = taskService;
+    }
+
+    public CaseView get(String caseNumber) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(caseNumber)
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No case with number " + caseNumber));
+        Map<String, Object> variables = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).list()) {
+            if (variable.getActivityInstanceId() == null
+                    || variable.getActivityInstanceId().equals(instance.getId())) {
+                variables.put(variable.getName(), variable.getValue());
+            }
+        }
+        boolean ended = instance.getEndTime() != null;
+        String status = ended ? CaseStatus.CLOSED.name() : text(variables, CASE_STATUS, CaseStatus.OPEN.name());
+        String outcome = text(variables, OUTCOME, null);
+        ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
+        return new CaseView(
+                caseNumber,
+                instance.getId(),
+                status,
+                outcome,
+                sanction(variables, outcome),
+                text(variables, REGISTRATION, null),
+                text(variables, REGISTRATION_REASON, null),
+                text(variables, ELECTION_ID, null),
+                text(variables, REGION, null),
+                text(variables, COMMITTED_ON, null),
+                new CaseView.Offender(text(variables, OFFENDER_KIND, null), text(variables, OFFENDER_NAME, null),
+                        text(variables, OFFENDER_IIN, null), text(variables, OFFENDER_BIN, null),
+                        text(variables, DISTRICT_COMMISSION, null)),
+                text(variables, CODE, null),
+                text(variables, ARTICLE, null),
+                text(variables, PART, null),
+                text(variables, SOURCE, null),
+                text(variables, DESCRIPTION, null),
+                new CaseView.ProcessVersion(definition.getId(), definition.getVersion(), definition.getVersionTag()),
+                ended ? List.of() : openTasks(instance.getId()));
+    }
+
+    private static CaseView.Sanction sanction(Map<String, Object> variables, String outcome) {
+        Object ruling = variables.get(RULING_OUTCOME);
+        if (!("FINE".equals(ruling) || "WARNING".equals(ruling))
+                || Outcome.OVERTURNED_ON_APPEAL.name().equals(outcome)) {
+            return null;
+        }
+        boolean fine = "FINE".equals(ruling);
+        return new CaseView.Sanction((String) ruling,
+                fine ? (Number) variables.get(FINE_MCI) : null,
+                fine && variables.get(FINE_TENGE) instanceof Number tenge ? tenge.longValue() : null,
+                Boolean.TRUE.equals(variables.get(ABBREVIATED_PROCEDURE)));
+    }
+
+    private List<CaseView.OpenTask> openTasks(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+                .map(task -> new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        taskService.getIdentityLinksForTask(task.getId()).stream()
+                                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                                .map(IdentityLink::getGroupId)
+                                .filter(group -> group != null)
+                                .toList()))
+                .toList();
+    }
+
+    private static String text(Map<String, Object> variables, String name, String fallback) {
+        Object value = variables.get(name);
+        return value == null ? fallback : value.toString();
+    }
+}

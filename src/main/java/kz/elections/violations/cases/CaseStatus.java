@@ -1,0 +1,5 @@
+package kz.elections.violations.cases;
+
+public enum CaseStatus {
+    OPEN, CLOSED
+}

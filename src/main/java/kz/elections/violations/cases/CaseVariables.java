@@ -1,0 +1,52 @@
+package kz.elections.violations.cases;
+
+/** Names of the process variables of a ViolationCase (the public contract names them). */
+public final class CaseVariables {
+
+    public static final String PROCESS_KEY = "ViolationCase";
+
+    // intake
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String ELECTION_ID = "electionId";
+    public static final String REGION = "region";
+    public static final String COMMITTED_ON = "committedOn";
+    public static final String PLACE = "place";
+    public static final String OFFENDER_KIND = "offenderKind";
+    public static final String OFFENDER_NAME = "offenderName";
+    public static final String OFFENDER_IIN = "offenderIin";
+    public static final String OFFENDER_BIN = "offenderBin";
+    public static final String DISTRICT_COMMISSION = "districtCommission";
+    public static final String CODE = "code";
+    public static final String ARTICLE = "article";
+    public static final String PART = "part";
+    public static final String SOURCE = "source";
+    public static final String DESCRIPTION = "description";
+
+    // decisions along the way
+    public static final String FACT_CONFIRMED = "factConfirmed";
+    public static final String CONSENT_GRANTED = "consentGranted";
+    public static final String RULING_OUTCOME = "rulingOutcome";
+    public static final String FINE_MCI = "fineMci";
+    public static final String FINE_TENGE = "fineTenge";
+    public static final String ABBREVIATED_PROCEDURE = "abbreviatedProcedure";
+    public static final String RULING_DATE = "rulingDate";
+    public static final String APPEAL_UPHELD = "appealUpheld";
+    public static final String DECISION_NUMBER = "decisionNumber";
+    public static final String APPEAL_PERIOD_ENDS_AT = "appealPeriodEndsAt";
+    public static final String LEGAL_EFFECT_AT = "legalEffectAt";
+
+    // the freeze
+    public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";
+    public static final String REGISTRATION_FROZEN = "registrationFrozen";
+
+    // what the case API reports
+    public static final String CASE_STATUS = "caseStatus";
+    public static final String OUTCOME = "outcome";
+    public static final String REGISTRATION = "registration";
+    public static final String REGISTRATION_REASON = "registrationReason";
+    public static final String CANCELLATION_DECISION_NUMBER = "cancellationDecisionNumber";
+    public static final String RESTORATION_DECISION_NUMBER = "restorationDecisionNumber";
+
+    private CaseVariables() {
+    }
+}

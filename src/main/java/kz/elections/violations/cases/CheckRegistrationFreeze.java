@@ -1,0 +1,26 @@
+package kz.elections.violations.cases;
+
+import static kz.elections.violations.cases.CaseVariables.*;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Service tasks {@code Task_CheckFreezeBeforeCancellation} and {@code Task_CheckFreezeBeforeRestore}. */
+@Component("checkRegistrationFreeze")
+public class CheckRegistrationFreeze {
+
+    private final RegistrationFreeze freeze;
+
+    public CheckRegistrationFreeze(RegistrationFreeze freeze) {
+        this.freeze = freeze;
+    }
+
+    public void execute(DelegateExecution execution) {
+        String electionId = (String) execution.getVariable(ELECTION_ID);
+        execution.setVariable(REGISTRATION_FREEZE_FROM,
+                Date.from(freeze.election(electionId).registrationFreezeFrom()));
+        execution.setVariable(REGISTRATION_FROZEN, freeze.isInForce(electionId));
+    }
+}

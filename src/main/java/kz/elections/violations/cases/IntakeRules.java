@@ -1,0 +1,194 @@
+package kz.elections.violations.cases;
+
+import static kz.elections.violations.cases.CaseVariables.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionRepository;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a detected fact must satisfy before its case starts. The same rules guard
+ * {@code POST /api/cases} and the Tasklist start form, both working on the flat process variables.
+ * Problems are reported under the JSON path of the API's body.
+ */
+@Component
+public class IntakeRules {
+
+    public static final String DEFAULT_CODE = "CAO";
+    private static final List<String> CODES = List.of("CAO", "CC");
+
+    private final ElectionRepository elections;
+    private final DecisionService decisions;
+
+    public IntakeRules(ElectionRepository elections, DecisionService decisions) {
+        this.elections = elections;
+        this.decisions = decisions;
+    }
+
+    /** The JSON path of the API body under which a process variable is reported. */
+    public static String jsonPath(String variable) {
+        return switch (variable) {
+            case OFFENDER_KIND -> "offender.kind";
+            case OFFENDER_NAME -> "offender.name";
+            case OFFENDER_IIN -> "offender.iin";
+            case OFFENDER_BIN -> "offender.bin";
+            case DISTRICT_COMMISSION -> "offender.districtCommission";
+            default -> variable;
+        };
+    }
+
+    public List<FieldProblem> check(Map<String, Object> variables) {
+        Problems problems = new Problems(variables);
+
+        Optional<Election> election = Optional.empty();
+        String electionId = problems.requiredText(ELECTION_ID);
+        if (electionId != null) {
+            election = elections.find(electionId);
+            if (election.isEmpty()) {
+                problems.add(ELECTION_ID, "no election with id " + electionId);
+            }
+        }
+        problems.requiredText(REGION);
+        problems.requiredText(PLACE);
+        problems.requiredText(DESCRIPTION);
+
+        String committedOn = problems.requiredText(COMMITTED_ON);
+        if (committedOn != null) {
+            ZoneId zone = election.map(Election::zone).orElse(ZoneId.of("Asia/Almaty"));
+            try {
+                LocalDate day = LocalDate.parse(committedOn);
+                LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+                if (day.isAfter(today)) {
+                    problems.add(COMMITTED_ON, "must not be in the future (today is " + today + ")");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add(COMMITTED_ON, "must be an ISO date such as 2023-03-01");
+            }
+        }
+
+        OffenderKind kind = problems.requiredEnum(OFFENDER_KIND, OffenderKind.class);
+        problems.requiredText(OFFENDER_NAME);
+        checkIdentification(problems, kind);
+        if (kind != null && kind.needsDistrictCommission()) {
+            String district = problems.requiredText(DISTRICT_COMMISSION);
+            if (district != null && !district.matches("[A-Za-z0-9-]{1,20}")) {
+                problems.add(DISTRICT_COMMISSION, "must be the commission's number or code (letters, digits, '-')");
+            }
+        }
+
+        problems.requiredEnum(SOURCE, FactSource.class);
+        checkOffence(problems);
+        return problems.list;
+    }
+
+    private void checkIdentification(Problems problems, OffenderKind kind) {
+        String iin = problems.optionalText(OFFENDER_IIN);
+        String bin = problems.optionalText(OFFENDER_BIN);
+        if (iin != null && !IdentificationNumber.isValid(iin)) {
+            problems.add(OFFENDER_IIN, "an IIN is 12 digits with a valid check digit");
+        }
+        if (bin != null && !IdentificationNumber.isValid(bin)) {
+            problems.add(OFFENDER_BIN, "a BIN is 12 digits with a valid check digit");
+        }
+        if (kind == OffenderKind.LEGAL_ENTITY && bin == null) {
+            problems.add(OFFENDER_BIN, "is required for a legal entity");
+        } else if (kind == OffenderKind.MEDIA_OWNER && iin == null && bin == null) {
+            problems.add(OFFENDER_IIN, "a media owner needs an IIN (a person) or a BIN (a legal entity)");
+        } else if (kind != null && kind != OffenderKind.LEGAL_ENTITY && kind != OffenderKind.MEDIA_OWNER
+                && iin == null) {
+            problems.add(OFFENDER_IIN, "is required for a person");
+        }
+    }
+
+    private void checkOffence(Problems problems) {
+        String code = problems.optionalText(CODE);
+        if (code == null) {
+            code = DEFAULT_CODE;
+        } else if (!CODES.contains(code)) {
+            problems.add(CODE, "must be CAO (Code of Administrative Offences) or CC (Criminal Code)");
+            code = null;
+        }
+        String article = problems.requiredText(ARTICLE);
+        if (article != null && !article.matches("\\d{1,4}(-\\d{1,2})?")) {
+            problems.add(ARTICLE, "must be an article number such as 102");
+            article = null;
+        }
+        String part = problems.optionalText(PART);
+        if (part != null && !part.matches("\\d{1,2}")) {
+            problems.add(PART, "must be a part number such as 1");
+        }
+        if (code != null && article != null && !isInCatalogue(code, article)) {
+            problems.add(ARTICLE, code + " article " + article + " is not in the offence catalogue");
+        }
+    }
+
+    private boolean isInCatalogue(String code, String article) {
+        return decisions.evaluateDecisionTableByKey("OffenceCatalogue",
+                        Variables.createVariables().putValue(CODE, code).putValue(ARTICLE, article))
+                .getFirstResult() != null;
+    }
+
+    /** Collects problems while reading typed values out of the variables. */
+    private static final class Problems {
+        private final Map<String, Object> variables;
+        private final List<FieldProblem> list = new ArrayList<>();
+
+        Problems(Map<String, Object> variables) {
+            this.variables = variables;
+        }
+
+        void add(String variable, String message) {
+            list.add(new FieldProblem(jsonPath(variable), message));
+        }
+
+        String optionalText(String variable) {
+            Object value = variables.get(variable);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String text) {
+                return text.isBlank() ? null : text.trim();
+            }
+            if (value instanceof Number number) {
+                return number.toString();
+            }
+            add(variable, "must be text");
+            return null;
+        }
+
+        String requiredText(String variable) {
+            boolean present = variables.get(variable) != null;
+            String text = optionalText(variable);
+            if (text == null && (!present || variables.get(variable) instanceof String)) {
+                add(variable, "is required");
+            }
+            return text;
+        }
+
+        <E extends Enum<E>> E requiredEnum(String variable, Class<E> type) {
+            String text = requiredText(variable);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, text);
+            } catch (IllegalArgumentException e) {
+                add(variable, "must be one of " + Arrays.toString(type.getEnumConstants()));
+                return null;
+            }
+        }
+    }
+}

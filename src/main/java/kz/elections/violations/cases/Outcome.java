@@ -1,0 +1,5 @@
+package kz.elections.violations.cases;
+
+public enum Outcome {
+    NOT_CONFIRMED, CONSENT_REFUSED, DISMISSED, OVERTURNED_ON_APPEAL, SANCTION_IMPOSED, HANDED_TO_INVESTIGATION
+}

@@ -1,0 +1,59 @@
+package kz.elections.violations.cases;
+
+import static kz.elections.violations.cases.CaseVariables.*;
+
+import java.util.Date;
+import java.util.List;
+
+import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.election.ElectionRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code StartEvent_FactRegistered}: whichever way a case starts (the project API,
+ * the Tasklist start form, the engine's REST API), its facts pass the intake rules, it gets a case
+ * number as its business key and the state the case API reports.
+ */
+@Component("registerFact")
+public class RegisterFact {
+
+    private final IntakeRules rules;
+    private final CaseNumbers caseNumbers;
+    private final ElectionRepository elections;
+
+    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, ElectionRepository elections) {
+        this.rules = rules;
+        this.caseNumbers = caseNumbers;
+        this.elections = elections;
+    }
+
+    public void execute(DelegateExecution execution) {
+        List<FieldProblem> problems = rules.check(execution.getVariables());
+        if (!problems.isEmpty()) {
+            throw new CaseRuleViolation("The fact was not registered: ", problems);
+        }
+        for (String name : List.of(ARTICLE, PART, DISTRICT_COMMISSION)) {
+            Object value = execution.getVariable(name);
+            if (value instanceof Number number) {
+                execution.setVariable(name, number.toString());
+            }
+        }
+        if (execution.getVariable(CODE) == null) {
+            execution.setVariable(CODE, IntakeRules.DEFAULT_CODE);
+        }
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey == null || businessKey.isBlank()) {
+            businessKey = caseNumbers.next();
+            execution.setProcessBusinessKey(businessKey);
+        }
+        execution.setVariable(CASE_NUMBER, businessKey);
+        execution.setVariable(CASE_STATUS, CaseStatus.OPEN.name());
+        if (OffenderKind.CANDIDATE.name().equals(execution.getVariable(OFFENDER_KIND))) {
+            execution.setVariable(REGISTRATION, Registration.REGISTERED.name());
+        }
+        String electionId = (String) execution.getVariable(ELECTION_ID);
+        elections.find(electionId).ifPresent(election -> execution.setVariable(
+                REGISTRATION_FREEZE_FROM, Date.from(election.registrationFreezeFrom())));
+    }
+}

@@ -1,0 +1,90 @@
+package kz.elections.violations.demo;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionLevel;
+import kz.elections.violations.election.ElectionRepository;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo profile's users, groups and one election, so that a new user can log in and start a case
+ * at once. Created only where missing: a restart adds nothing twice.
+ */
+@Component
+@Profile("demo")
+public class DemoData {
+
+    public static final String DEMO_ELECTION_ID = "demo-election";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    private static final List<String[]> GROUPS = List.of(
+            new String[] {"admins", "Administrators"},
+            new String[] {"prosecutors", "Prosecutors"},
+            new String[] {"cec", "Central Election Commission"},
+            new String[] {"dec-1", "District election commission 1"},
+            new String[] {"dec-2", "District election commission 2"},
+            new String[] {"auditors", "Auditors"});
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("prosecutor", "Prosecutor", "Demo", "prosecutors"),
+            new DemoUser("cec", "CEC member", "Demo", "cec"),
+            new DemoUser("commission1", "Commission 1 member", "Demo", "dec-1"),
+            new DemoUser("commission2", "Commission 2 member", "Demo", "dec-2"),
+            new DemoUser("auditor", "Auditor", "Demo", "auditors"));
+
+    private final IdentityService identityService;
+    private final ElectionRepository elections;
+
+    public DemoData(IdentityService identityService, ElectionRepository elections) {
+        this.identityService = identityService;
+        this.elections = elections;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void create() {
+        for (String[] group : GROUPS) {
+            if (identityService.createGroupQuery().groupId(group[0]).count() == 0) {
+                Group created = identityService.newGroup(group[0]);
+                created.setName(group[1]);
+                created.setType("WORKFLOW");
+                identityService.saveGroup(created);
+            }
+        }
+        for (DemoUser demoUser : USERS) {
+            if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+                User user = identityService.newUser(demoUser.id());
+                user.setFirstName(demoUser.firstName());
+                user.setLastName(demoUser.lastName());
+                user.setPassword(demoUser.id());
+                identityService.saveUser(user);
+                identityService.createMembership(demoUser.id(), demoUser.group());
+            }
+        }
+        if (identityService.createUserQuery().userId("demo").memberOfGroup("admins").count() == 0
+                && identityService.createUserQuery().userId("demo").count() == 1) {
+            identityService.createMembership("demo", "admins");
+        }
+        if (elections.find(DEMO_ELECTION_ID).isEmpty()) {
+            ZoneId zone = ZoneId.of("Asia/Almaty");
+            LocalDate votingDay = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(60);
+            elections.insert(new Election(DEMO_ELECTION_ID, "Mazhilis (demo)", ElectionLevel.MAZHILIS, votingDay,
+                    zone.getId()));
+            LOG.info("Demo election '{}' created with voting day {}", DEMO_ELECTION_ID, votingDay);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package kz.elections.violations.security;
+
+import java.util.Arrays;
+import java.util.List;
+
+import kz.elections.violations.api.AccessDeniedException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The user the API filter authenticated for this request, with the engine groups they belong to. */
+@Component
+public class CurrentUser {
+
+    public static final String ADMINS = "admins";
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+    public static final String PROSECUTORS = "prosecutors";
+    public static final String CEC = "cec";
+    public static final String AUDITORS = "auditors";
+    public static final String DISTRICT_COMMISSION_PREFIX = "dec-";
+
+    private final IdentityService identityService;
+
+    public CurrentUser(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public String id() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    public List<String> groups() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    }
+
+    public boolean isInAny(String... groups) {
+        List<String> mine = groups();
+        return Arrays.stream(groups).anyMatch(mine::contains);
+    }
+
+    public boolean isAdmin() {
+        return isInAny(ADMINS, CAMUNDA_ADMIN);
+    }
+
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw new AccessDeniedException("Only administrators may do this");
+        }
+    }
+
+    public void requireAnyOf(String... groups) {
+        if (!isAdmin() && !isInAny(groups)) {
+            throw new AccessDeniedException("This needs membership in one of " + Arrays.toString(groups));
+        }
+    }
+}
