@@ -1,0 +1,115 @@
+package kz.elections.violations.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import kz.elections.violations.cases.CaseIntakeRequest;
+import kz.elections.violations.cases.CaseIntakeService;
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionRequest;
+import kz.elections.violations.election.ElectionService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the tests that drive ViolationCase through the real engine: one Spring context (demo users,
+ * in-memory H2, no job executor), the engine clock under the test's control, and steps that read like
+ * the process.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+public abstract class CaseTestSupport {
+
+    @Autowired
+    protected ProcessEngine processEngine;
+    @Autowired
+    protected RuntimeService runtimeService;
+    @Autowired
+    protected ManagementService managementService;
+    @Autowired
+    protected ElectionService elections;
+    @Autowired
+    protected CaseIntakeService intake;
+
+    @BeforeEach
+    void initEngineAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected static void setClock(String localDateTime, String zone) {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant()));
+    }
+
+    protected static void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    protected Election election(String votingDay, String zone) {
+        return elections.create(new ElectionRequest("Test election " + System.nanoTime(), "MAZHILIS", votingDay, zone));
+    }
+
+    protected ProcessInstance startCase(Election election, String offenderKind, String article, String committedOn) {
+        boolean legalEntity = "LEGAL_ENTITY".equals(offenderKind);
+        CaseIntakeRequest request = new CaseIntakeRequest(election.id(), "Almaty", committedOn, "Abai avenue 1",
+                new CaseIntakeRequest.Offender(offenderKind, "Test Offender", legalEntity ? null : TestIins.next(),
+                        legalEntity ? TestIins.next() : null, "1"),
+                null, article, null, "MONITORING", "Campaign leaflets handed out");
+        String processInstanceId = intake.register(request).processInstanceId();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    }
+
+    /** Check, consent (where the DMN asks for it) and a fine recorded on rulingDate. */
+    protected void bringToLegalEffectWait(ProcessInstance instance, String rulingDate) {
+        complete(task("Task_CheckFact", instance), withVariables("factConfirmed", true));
+        if (isWaitingAt(instance, "Task_DecideConsent")) {
+            complete(task("Task_DecideConsent", instance), withVariables("consentGranted", true));
+        }
+        complete(task("Task_RecordCourtRuling", instance), withVariables("rulingOutcome", "FINE", "fineMci", 20,
+                "abbreviatedProcedure", false, "rulingDate", rulingDate));
+    }
+
+    protected boolean isWaitingAt(ProcessInstance instance, String activityId) {
+        return runtimeService.getActiveActivityIds(instance.getId()).contains(activityId);
+    }
+
+    protected Job timer(ProcessInstance instance, String activityId) {
+        return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult();
+    }
+
+    protected void fire(ProcessInstance instance, String timerActivityId) {
+        Job job = timer(instance, timerActivityId);
+        if (job == null) {
+            throw new AssertionError("no timer " + timerActivityId + " in " + instance.getId());
+        }
+        managementService.executeJob(job.getId());
+    }
+
+    protected Object variable(ProcessInstance instance, String name) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(name).list().stream()
+                .filter(v -> v.getActivityInstanceId() == null || v.getActivityInstanceId().equals(instance.getId()))
+                .map(v -> v.getValue()).findFirst().orElse(null);
+    }
+}
