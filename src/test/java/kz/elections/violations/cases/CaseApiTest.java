@@ -219,4 +219,54 @@ class CaseApiTest extends CaseTestSupport {
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.body().get("businessKey").asText()).matches("\\d{4}-\\d{6}");
     }
+
+    private void completeAs(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
+        Answer tasks = http.get(user, "/engine-rest/task?processInstanceId=" + processInstanceId
+                + "&taskDefinitionKey=" + taskKey);
+        assertThat(tasks.body()).as(user + " sees " + taskKey).hasSize(1);
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        Answer completed = http.post(user, "/engine-rest/task/" + tasks.body().get(0).get("id").asText() + "/complete",
+                Map.of("variables", variables));
+        assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+    }
+
+    /** The public contract's walk: the same steps as ../shared/contract-smoke.py. */
+    @Test
+    void contractWalk() {
+        Map<String, Object> fact = candidateFact();
+        fact.put("article", "122");
+        fact.put("part", "2");
+        fact.put("committedOn", "2026-11-01");
+        Answer created = http.post("prosecutor", "/api/cases", fact);
+        String processInstanceId = created.body().get("processInstanceId").asText();
+        String caseNumber = created.body().get("caseNumber").asText();
+        completeAs("prosecutor", processInstanceId, "Task_CheckFact", Map.of("factConfirmed", true));
+        completeAs("cec", processInstanceId, "Task_DecideConsent", Map.of("consentGranted", true));
+        completeAs("prosecutor", processInstanceId, "Task_RecordCourtRuling", Map.of("rulingOutcome", "FINE",
+                "fineMci", 20, "abbreviatedProcedure", false,
+                "rulingDate", LocalDate.now(ZoneId.of("Asia/Almaty")).toString()));
+        assertThat(http.post("prosecutor", "/engine-rest/message",
+                Map.of("messageName", "AppealFiled", "businessKey", caseNumber)).status()).isIn(200, 204);
+        completeAs("prosecutor", processInstanceId, "Task_RecordAppealDecision", Map.of("appealUpheld", true));
+        assertThat(http.get("commission2", "/engine-rest/task?processInstanceId=" + processInstanceId
+                + "&candidateGroup=dec-2").body()).isEmpty();
+        completeAs("commission1", processInstanceId, "Task_CancelRegistration", Map.of("decisionNumber", "17/1"));
+
+        JsonNode view = http.get("prosecutor", "/api/cases/" + caseNumber).body();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("outcome").asText()).isEqualTo("SANCTION_IMPOSED");
+        assertThat(view.get("registration").asText()).isEqualTo("CANCELLED");
+        assertThat(view.at("/sanction/kind").asText()).isEqualTo("FINE");
+        assertThat(view.at("/sanction/fineMci").asInt()).isEqualTo(20);
+        assertThat(view.at("/sanction/fineTenge").asLong()).isEqualTo(20 * 4_325);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheProjectApi() {
+        Answer docs = http.get(null, "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/cases")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/elections/{id}")).isTrue();
+    }
 }
