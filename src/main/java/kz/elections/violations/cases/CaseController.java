@@ -33,9 +33,13 @@ public class CaseController {
         return ResponseEntity.created(URI.create("/api/cases/" + registered.caseNumber())).body(registered);
     }
 
+    /**
+     * A case for prosecutors, the CEC, auditors, admins and the district commission of the case; 404 for
+     * anyone else. The offender's IIN/BIN is shown in full only to prosecutors and the case's commission.
+     */
     @GetMapping("/{caseNumber}")
     public CaseView get(@PathVariable String caseNumber) {
-        CaseView view = queries.get(caseNumber);
+        CaseView view = currentUser.withoutEngineChecks(() -> queries.get(caseNumber));
         String district = view.offender().districtCommission();
         boolean ownCommission = district != null
                 && currentUser.isInAny(CurrentUser.DISTRICT_COMMISSION_PREFIX + district);
@@ -44,6 +48,7 @@ public class CaseController {
             // a case outside the user's groups is not revealed to exist
             throw new NotFoundException("No case with number " + caseNumber);
         }
-        return view;
+        boolean seesIdentification = ownCommission || currentUser.isInAny(CurrentUser.PROSECUTORS);
+        return seesIdentification ? view : view.withMaskedIdentification();
     }
 }

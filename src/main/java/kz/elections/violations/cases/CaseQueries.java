@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -70,7 +72,24 @@ public class CaseQueries {
                 text(variables, SOURCE, null),
                 text(variables, DESCRIPTION, null),
                 new CaseView.ProcessVersion(definition.getId(), definition.getVersion(), definition.getVersionTag()),
-                ended ? List.of() : openTasks(instance.getId()));
+                ended ? List.of() : openTasks(instance.getId()),
+                steps(instance.getId()));
+    }
+
+    private List<CaseView.Step> steps(String processInstanceId) {
+        Map<String, String> completedBy = new HashMap<>();
+        for (UserOperationLogEntry entry : historyService.createUserOperationLogQuery()
+                .processInstanceId(processInstanceId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .entityType(EntityTypes.TASK).list()) {
+            completedBy.put(entry.getTaskId(), entry.getUserId());
+        }
+        return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
+                .orderByHistoricTaskInstanceEndTime().asc().list().stream()
+                .filter(task -> task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()))
+                .map(task -> new CaseView.Step(task.getTaskDefinitionKey(), task.getName(), task.getEndTime(),
+                        completedBy.getOrDefault(task.getId(), task.getAssignee())))
+                .toList();
     }
 
     private static CaseView.Sanction sanction(Map<String, Object> variables, String outcome) {

@@ -21,7 +21,25 @@ public record CaseView(
         String source,
         String description,
         ProcessVersion processVersion,
-        List<OpenTask> openTasks) {
+        List<OpenTask> openTasks,
+        List<Step> steps) {
+
+    /** A completed user task: who completed it and when (from the engine's user operation log). */
+    public record Step(String taskDefinitionKey, String name, java.util.Date completedAt, String completedBy) {
+    }
+
+    /** The same case with the offender's IIN/BIN masked to their last four digits. */
+    public CaseView withMaskedIdentification() {
+        return new CaseView(caseNumber, processInstanceId, status, outcome, sanction, registration, registrationReason,
+                electionId, region, committedOn,
+                new Offender(offender.kind(), offender.name(), mask(offender.iin()), mask(offender.bin()),
+                        offender.districtCommission()),
+                code, article, part, source, description, processVersion, openTasks, steps);
+    }
+
+    public static String mask(String number) {
+        return number == null || number.length() < 4 ? number : "********" + number.substring(number.length() - 4);
+    }
 
     public record Sanction(String kind, Number fineMci, Long fineTenge, Boolean abbreviated) {
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,7 @@ public class TasklistFilters {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     public void create() {
         createIfMissing(GROUP_TASKS, -10, "Open tasks of the groups you belong to",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")

@@ -191,7 +191,7 @@ class CaseApiTest extends CaseTestSupport {
         assertThat(http.post("prosecutor", "/engine-rest/task/" + taskId + "/complete",
                 Map.of("variables", Map.of("factConfirmed", Map.of("value", true, "type", "Boolean")))).status())
                 .isEqualTo(204);
-        assertThat(http.get("prosecutor", "/engine-rest/task?processInstanceId=" + processInstanceId).body().get(0)
+        assertThat(http.get("cec", "/engine-rest/task?processInstanceId=" + processInstanceId).body().get(0)
                 .get("taskDefinitionKey").asText()).isEqualTo("Task_DecideConsent");
     }
 
@@ -264,7 +264,8 @@ class CaseApiTest extends CaseTestSupport {
 
     @Test
     void theOpenApiDescriptionListsTheProjectApi() {
-        Answer docs = http.get(null, "/v3/api-docs");
+        assertThat(http.get(null, "/v3/api-docs").status()).isEqualTo(401);
+        Answer docs = http.get("auditor", "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/cases")).isTrue();
         assertThat(docs.body().get("paths").has("/api/elections/{id}")).isTrue();
