@@ -134,6 +134,13 @@ class AccessRulesTest extends CaseTestSupport {
                 .containsExactly(taskId);
         assertThat(new TasklistSession(port, "commission2").tasks(instance.getId())).isEmpty();
 
+        // the webapps keep their CSRF protection: a state change without the token is refused
+        String claim = "/camunda/api/engine/engine/default/task/" + taskId + "/claim";
+        String body = "{\"userId\":\"commission1\"}";
+        assertThat(new TasklistSession(port, "commission1").post(claim, body, false)).as("CSRF").isEqualTo(403);
+        assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+        assertThat(new TasklistSession(port, "commission1").post(claim, body, true)).isEqualTo(204);
+
         assertThat(completeOverRest("commission2", taskId, Map.of("decisionNumber", "2/2")).status()).isEqualTo(403);
         assertThat(http.get("commission2", "/api/cases/" + instance.getBusinessKey()).status()).isEqualTo(404);
         assertThat(http.get("commission2", "/engine-rest/process-instance/" + instance.getId()).status())

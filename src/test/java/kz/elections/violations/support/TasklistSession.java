@@ -34,6 +34,8 @@ public final class TasklistSession {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login of " + user + " failed: " + login.statusCode() + " " + login.body());
         }
+        // the login starts a new session; its first call hands out the session's CSRF token
+        send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/task/count")).GET());
     }
 
     private String csrfToken() {
@@ -54,6 +56,17 @@ public final class TasklistSession {
     /** Tasks as Tasklist lists them (the engine REST API behind the webapp, with the session). */
     public JsonNode tasks(String processInstanceId) {
         return get("/camunda/api/engine/engine/default/task?processInstanceId=" + processInstanceId);
+    }
+
+    /** A state-changing webapp call, with or without the CSRF token; returns the HTTP status. */
+    public int post(String path, String json, boolean withCsrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (withCsrfToken) {
+            request.header("X-XSRF-TOKEN", csrfToken());
+        }
+        return send(request).statusCode();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
