@@ -110,6 +110,8 @@ class RestartTest {
         ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2023-03-02 10:00:00"));
         Map<String, String> caseAt = new LinkedHashMap<>();
         long definitions;
+        long authorizations;
+        long filters;
         ConfigurableApplicationContext app = start();
         try {
             Election election = app.getBean(ElectionService.class).create(
@@ -126,6 +128,8 @@ class RestartTest {
                 assertThat(activeActivities(app, caseNumber)).contains(waitState.getKey());
                 caseAt.put(waitState.getKey(), caseNumber);
             }
+            authorizations = app.getBean(ProcessEngine.class).getAuthorizationService().createAuthorizationQuery().count();
+            filters = app.getBean(ProcessEngine.class).getFilterService().createFilterQuery().count();
             definitions = app.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("ViolationCase").count();
         } finally {
@@ -136,6 +140,11 @@ class RestartTest {
         try {
             assertThat(app.getBean(ProcessEngine.class).getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("ViolationCase").count()).isEqualTo(definitions).isEqualTo(1);
+            // start-up data is written idempotently: nothing twice
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
+            assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters).isEqualTo(2);
+            assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(6);
             CaseQueries queries = app.getBean(CaseQueries.class);
             for (Map.Entry<String, String> waiting : caseAt.entrySet()) {
                 String caseNumber = waiting.getValue();
