@@ -10,13 +10,11 @@ import kz.elections.violations.ElectionViolationsApplication;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;
+import kz.elections.violations.support.CaseSteps;
 import kz.elections.violations.support.TestIins;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,53 +45,6 @@ class RestartTest {
                         "--camunda.bpm.process-engine-name=restart-test");
     }
 
-    /** Steps that bring a new case to one wait state, by the wait state's activity id. */
-    private static final Map<String, String[]> WAIT_STATES = new LinkedHashMap<>();
-
-    static {
-        WAIT_STATES.put("Task_CheckFact", new String[] {});
-        WAIT_STATES.put("Task_DecideConsent", new String[] {"check"});
-        WAIT_STATES.put("Task_RecordCourtRuling", new String[] {"check", "consent"});
-        WAIT_STATES.put("Gateway_AwaitLegalEffect", new String[] {"check", "consent", "ruling"});
-        WAIT_STATES.put("Task_RecordAppealDecision", new String[] {"check", "consent", "ruling", "appeal"});
-        WAIT_STATES.put("Task_CancelRegistration", new String[] {"check", "consent", "ruling", "effect"});
-        WAIT_STATES.put("Gateway_AwaitQuashing", new String[] {"check", "consent", "ruling", "effect", "cancel"});
-        WAIT_STATES.put("Task_RestoreRegistration",
-                new String[] {"check", "consent", "ruling", "effect", "cancel", "quash"});
-    }
-
-    private static void step(ConfigurableApplicationContext app, String caseNumber, String step) {
-        ProcessEngine engine = app.getBean(ProcessEngine.class);
-        RuntimeService runtime = engine.getRuntimeService();
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult().getId();
-        switch (step) {
-            case "check" -> completeOnly(engine, instanceId, Map.of("factConfirmed", true));
-            case "consent" -> completeOnly(engine, instanceId, Map.of("consentGranted", true));
-            case "ruling" -> completeOnly(engine, instanceId, Map.of("rulingOutcome", "FINE", "fineMci", 20,
-                    "abbreviatedProcedure", false, "rulingDate", "2023-03-01"));
-            case "appeal" -> runtime.createMessageCorrelation("AppealFiled").processInstanceBusinessKey(caseNumber)
-                    .correlate();
-            case "upheld" -> completeOnly(engine, instanceId, Map.of("appealUpheld", true));
-            case "effect" -> executeTimer(engine.getManagementService(), instanceId, "Event_AppealPeriodExpired");
-            case "cancel", "restore" -> completeOnly(engine, instanceId, Map.of("decisionNumber", "7/" + step));
-            case "quash" -> runtime.createMessageCorrelation("RulingQuashed").processInstanceBusinessKey(caseNumber)
-                    .correlate();
-            case "freeze" -> executeTimer(engine.getManagementService(), instanceId, "Timer_FreezeEndsQuashingWait");
-            default -> throw new IllegalArgumentException(step);
-        }
-    }
-
-    private static void completeOnly(ProcessEngine engine, String instanceId, Map<String, Object> variables) {
-        TaskService tasks = engine.getTaskService();
-        tasks.complete(tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getId(), variables);
-    }
-
-    private static void executeTimer(ManagementService management, String instanceId, String activityId) {
-        Job job = management.createJobQuery().processInstanceId(instanceId).activityId(activityId).singleResult();
-        management.executeJob(job.getId());
-    }
-
     /** From each wait state to the end of the case, and what the case then reports. */
     private static final Map<String, String[]> REST_OF_CASE = Map.of(
             "Task_CheckFact", new String[] {"check", "consent", "ruling", "effect", "cancel", "freeze"},
@@ -117,13 +68,13 @@ class RestartTest {
             Election election = app.getBean(ElectionService.class).create(
                     new ElectionRequest("Restart test", "MAZHILIS", "2023-03-19", "Asia/Almaty"));
             CaseIntakeService intake = app.getBean(CaseIntakeService.class);
-            for (Map.Entry<String, String[]> waitState : WAIT_STATES.entrySet()) {
+            for (Map.Entry<String, java.util.List<String>> waitState : CaseSteps.TO_WAIT_STATE.entrySet()) {
                 String caseNumber = intake.register(new CaseIntakeRequest(election.id(), "Astana", "2023-02-25",
                         "Kenesary street", new CaseIntakeRequest.Offender("CANDIDATE", "Candidate " + waitState.getKey(),
                         TestIins.next(), null, "1"), null, "102", null, "MEDIA", "Campaigning before registration"))
                         .caseNumber();
                 for (String step : waitState.getValue()) {
-                    step(app, caseNumber, step);
+                    CaseSteps.step(app.getBean(ProcessEngine.class), caseNumber, step);
                 }
                 assertThat(activeActivities(app, caseNumber)).contains(waitState.getKey());
                 caseAt.put(waitState.getKey(), caseNumber);
@@ -150,7 +101,7 @@ class RestartTest {
                 String caseNumber = waiting.getValue();
                 assertThat(activeActivities(app, caseNumber)).as(caseNumber).contains(waiting.getKey());
                 for (String step : REST_OF_CASE.get(waiting.getKey())) {
-                    step(app, caseNumber, step);
+                    CaseSteps.step(app.getBean(ProcessEngine.class), caseNumber, step);
                 }
                 CaseView view = queries.get(caseNumber);
                 assertThat(view.status()).as(waiting.getKey()).isEqualTo("CLOSED");
@@ -167,8 +118,6 @@ class RestartTest {
     }
 
     private static java.util.List<String> activeActivities(ConfigurableApplicationContext app, String caseNumber) {
-        RuntimeService runtime = app.getBean(RuntimeService.class);
-        return runtime.getActiveActivityIds(runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber).singleResult().getId());
+        return CaseSteps.activeActivities(app.getBean(ProcessEngine.class), caseNumber);
     }
 }

@@ -213,22 +213,7 @@ class AccessRulesTest extends CaseTestSupport {
     }
 
     private int deploy(String user, String bpmn) {
-        String boundary = "----probe" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
-                + "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                            "http://localhost:" + port + "/engine-rest/deployment/create"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                            .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request,
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return http.deploy(user, "probe.bpmn", bpmn).status();
     }
 
     @Test

@@ -40,8 +40,22 @@ public final class HttpApi {
         return send(user, "PUT", path, body);
     }
 
+    /** Deploys one file as Camunda Modeler does: a multipart POST to /engine-rest/deployment/create. */
+    public Answer deploy(String user, String fileName, String content) {
+        String boundary = "----modeler" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + "from modeler\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content
+                + "\r\n--" + boundary + "--\r\n";
+        return send(user, "POST", "/engine-rest/deployment/create", body, "multipart/form-data; boundary=" + boundary);
+    }
+
     /** user "name" authenticates with the demo password (the same as the name); null sends no credentials. */
     public Answer send(String user, String method, String path, Object body) {
+        return send(user, method, path, body, "application/json");
+    }
+
+    private Answer send(String user, String method, String path, Object body, String contentType) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Accept", "application/json")
@@ -49,7 +63,7 @@ public final class HttpApi {
                             : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
                                     : JSON.writeValueAsString(body)));
             if (body != null) {
-                request.header("Content-Type", "application/json");
+                request.header("Content-Type", contentType);
             }
             if (user != null) {
                 String credentials = user.contains(":") ? user : user + ":" + user;

@@ -1,0 +1,124 @@
+package kz.elections.violations.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a deployment whose BPMN references a Camunda Form or a DMN decision that exists neither in
+ * the deployment nor among the deployed ones, with a message naming the element and the missing
+ * reference (HTTP 400 from the engine's REST API). The engine itself refuses a file that does not
+ * parse or lacks a history time to live; this check runs before the engine's deployers, so a refused
+ * deployment changes nothing.
+ */
+@Component
+public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implements Deployer {
+
+    private final JdbcTemplate jdbc;
+
+    public DeploymentReferenceCheck(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+        deployers.add(this);
+        configuration.setCustomPreDeployers(deployers);
+    }
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        Set<String> formsHere = new HashSet<>();
+        Set<String> decisionsHere = new HashSet<>();
+        List<BpmnModelInstance> processes = new ArrayList<>();
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            String name = resource.getName();
+            try {
+                if (name.endsWith(".form")) {
+                    formsHere.add(BundledResource.formId(resource.getBytes()));
+                } else if (name.endsWith(".dmn")) {
+                    Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
+                            .getModelElementsByType(Decision.class).forEach(d -> decisionsHere.add(d.getId()));
+                } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+                    processes.add(Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+                }
+            } catch (RuntimeException unreadable) {
+                refuseMalformedXml(name, unreadable);
+                // anything else the engine's own parser reports
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (BpmnModelInstance process : processes) {
+            for (UserTask task : process.getModelElementsByType(UserTask.class)) {
+                checkForm(task.getId(), task.getCamundaFormRef(), formsHere, missing);
+            }
+            for (StartEvent start : process.getModelElementsByType(StartEvent.class)) {
+                checkForm(start.getId(), start.getCamundaFormRef(), formsHere, missing);
+            }
+            for (BusinessRuleTask task : process.getModelElementsByType(BusinessRuleTask.class)) {
+                String decision = task.getCamundaDecisionRef();
+                if (isStatic(decision) && !decisionsHere.contains(decision) && !decisionDeployed(decision)) {
+                    missing.add(task.getId() + " references decision '" + decision
+                            + "', which is neither in this deployment nor deployed");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new BadUserRequestException("Deployment refused: " + String.join("; ", missing));
+        }
+    }
+
+    /**
+     * A file that is not well-formed or not valid against the BPMN/DMN schema is bad input (400 with
+     * the parser's message), not a server error.
+     */
+    private static void refuseMalformedXml(String name, RuntimeException problem) {
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.xml.sax.SAXException invalid) {
+                throw new BadUserRequestException("Deployment refused: could not parse '" + name + "': "
+                        + invalid.getMessage());
+            }
+        }
+    }
+
+    private void checkForm(String elementId, String formRef, Set<String> formsHere, List<String> missing) {
+        if (isStatic(formRef) && !formsHere.contains(formRef) && !formDeployed(formRef)) {
+            missing.add(elementId + " references form '" + formRef + "', which is neither in this deployment nor deployed");
+        }
+    }
+
+    private static boolean isStatic(String reference) {
+        return reference != null && !reference.isBlank() && !reference.contains("${") && !reference.contains("#{");
+    }
+
+    private boolean formDeployed(String key) {
+        Integer count = jdbc.queryForObject("select count(*) from ACT_RE_CAMFORMDEF where KEY_ = ?", Integer.class, key);
+        return count != null && count > 0;
+    }
+
+    private boolean decisionDeployed(String key) {
+        return Context.getProcessEngineConfiguration().getRepositoryService().createDecisionDefinitionQuery()
+                .decisionDefinitionKey(key).count() > 0;
+    }
+}
