@@ -19,7 +19,15 @@ public record CaseIntakeRequest(
         String article,
         String part,
         String source,
-        String description) {
+        String description,
+        Boolean substantialHarm,
+        Boolean expelledFromPollingStation) {
+
+    /** The contract's fields only; the two flags are false. */
+    public CaseIntakeRequest(String electionId, String region, String committedOn, String place, Offender offender,
+                             String code, String article, String part, String source, String description) {
+        this(electionId, region, committedOn, place, offender, code, article, part, source, description, null, null);
+    }
 
     public record Offender(String kind, String name, String iin, String bin, String districtCommission) {
     }
@@ -43,6 +51,8 @@ public record CaseIntakeRequest(
         variables.put(PART, part);
         variables.put(SOURCE, source);
         variables.put(DESCRIPTION, description);
+        variables.put(SUBSTANTIAL_HARM, substantialHarm);
+        variables.put(EXPELLED_FROM_POLLING_STATION, expelledFromPollingStation);
         variables.values().removeIf(value -> value == null);
         return variables;
     }

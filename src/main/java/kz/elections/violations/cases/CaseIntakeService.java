@@ -6,7 +6,7 @@ import java.util.Map;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +24,8 @@ public class CaseIntakeService {
         this.runtimeService = runtimeService;
     }
 
-    public record RegisteredCase(String caseNumber, String processInstanceId) {
+    /** possibleDuplicates: open cases about the same offender, article and day (flagged, not merged). */
+    public record RegisteredCase(String caseNumber, String processInstanceId, List<String> possibleDuplicates) {
     }
 
     @Transactional
@@ -35,8 +36,10 @@ public class CaseIntakeService {
             throw new InvalidRequestException(problems);
         }
         String caseNumber = caseNumbers.next();
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-                CaseVariables.PROCESS_KEY, caseNumber, variables);
-        return new RegisteredCase(caseNumber, instance.getId());
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(CaseVariables.PROCESS_KEY)
+                .businessKey(caseNumber).setVariables(variables).executeWithVariablesInReturn();
+        Object duplicates = instance.getVariables().get(CaseVariables.POSSIBLE_DUPLICATES);
+        return new RegisteredCase(caseNumber, instance.getId(), duplicates instanceof String list && !list.isBlank()
+                ? List.of(list.split(",")) : List.of());
     }
 }

@@ -29,6 +29,20 @@ public class CaseRecord {
         task.setVariable(CANCELLATION_DECISION_NUMBER, task.getVariable(DECISION_NUMBER));
     }
 
+    public void observerRegistrationCancelled(DelegateTask task) {
+        task.setVariable("observerRegistration", "CANCELLED");
+        task.setVariable("observerDecisionNumber", task.getVariable(DECISION_NUMBER));
+    }
+
+    public void accreditationRevocationSubmitted(DelegateTask task) {
+        task.setVariable("accreditationSubmissionNumber", task.getVariable(DECISION_NUMBER));
+    }
+
+    public void accreditationRevoked(DelegateTask task) {
+        task.setVariable("accreditation", "REVOKED");
+        task.setVariable("accreditationDecisionNumber", task.getVariable(DECISION_NUMBER));
+    }
+
     /** how: SKIPPED (the case reached the cancellation inside the freeze) or WITHDRAWN (by the timer). */
     public void registrationKept(DelegateExecution execution, String how) {
         String what = "SKIPPED".equals(how)

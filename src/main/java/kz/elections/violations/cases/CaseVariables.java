@@ -21,6 +21,12 @@ public final class CaseVariables {
     public static final String PART = "part";
     public static final String SOURCE = "source";
     public static final String DESCRIPTION = "description";
+    public static final String SUBSTANTIAL_HARM = "substantialHarm";
+    public static final String EXPELLED_FROM_POLLING_STATION = "expelledFromPollingStation";
+    public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+    public static final String DUPLICATE_RESOLUTION = "duplicateResolution";
+    public static final String LINKED_CASE_NUMBER = "linkedCaseNumber";
+    public static final String OFFENCE_TITLE = "offenceTitle";
 
     // decisions along the way
     public static final String FACT_CONFIRMED = "factConfirmed";
@@ -34,6 +40,9 @@ public final class CaseVariables {
     public static final String DECISION_NUMBER = "decisionNumber";
     public static final String APPEAL_PERIOD_ENDS_AT = "appealPeriodEndsAt";
     public static final String LEGAL_EFFECT_AT = "legalEffectAt";
+    public static final String FOLLOW_UP = "followUp";
+    public static final String PAYMENT_DUE_AT = "paymentDueAt";
+    public static final String INVESTIGATION_NUMBER = "investigationNumber";
 
     // the freeze
     public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";

@@ -14,9 +14,8 @@ import java.util.Optional;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRepository;
-import org.camunda.bpm.engine.DecisionService;
+import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,11 @@ public class IntakeRules {
     private static final List<String> CODES = List.of("CAO", "CC");
 
     private final ElectionRepository elections;
-    private final DecisionService decisions;
+    private final OffenceCatalogue catalogue;
 
-    public IntakeRules(ElectionRepository elections, DecisionService decisions) {
+    public IntakeRules(ElectionRepository elections, OffenceCatalogue catalogue) {
         this.elections = elections;
-        this.decisions = decisions;
+        this.catalogue = catalogue;
     }
 
     /** The JSON path of the API body under which a process variable is reported. */
@@ -90,7 +89,9 @@ public class IntakeRules {
         }
 
         problems.requiredEnum(SOURCE, FactSource.class);
-        checkOffence(problems);
+        checkOffence(problems, kind);
+        problems.optionalBoolean(SUBSTANTIAL_HARM);
+        problems.optionalBoolean(EXPELLED_FROM_POLLING_STATION);
         return problems.list;
     }
 
@@ -113,7 +114,7 @@ public class IntakeRules {
         }
     }
 
-    private void checkOffence(Problems problems) {
+    private void checkOffence(Problems problems, OffenderKind kind) {
         String code = problems.optionalText(CODE);
         if (code == null) {
             code = DEFAULT_CODE;
@@ -130,15 +131,14 @@ public class IntakeRules {
         if (part != null && !part.matches("\\d{1,2}")) {
             problems.add(PART, "must be a part number such as 1");
         }
-        if (code != null && article != null && !isInCatalogue(code, article)) {
+        if (code != null && article != null && part != null && part.matches("\\d{1,2}")
+                && catalogue.find(code, article, part, kind).isEmpty()
+                && catalogue.find(code, article, null, kind).isPresent()) {
+            problems.add(PART, code + " article " + article + " has no part " + part + " in the offence catalogue");
+        } else if (code != null && article != null && catalogue.find(code, article, null, kind).isEmpty()
+                && catalogue.find(code, article, "1", kind).isEmpty()) {
             problems.add(ARTICLE, code + " article " + article + " is not in the offence catalogue");
         }
-    }
-
-    private boolean isInCatalogue(String code, String article) {
-        return decisions.evaluateDecisionTableByKey("OffenceCatalogue",
-                        Variables.createVariables().putValue(CODE, code).putValue(ARTICLE, article))
-                .getFirstResult() != null;
     }
 
     /** Collects problems while reading typed values out of the variables. */
@@ -176,6 +176,13 @@ public class IntakeRules {
                 add(variable, "is required");
             }
             return text;
+        }
+
+        void optionalBoolean(String variable) {
+            Object value = variables.get(variable);
+            if (value != null && !(value instanceof Boolean)) {
+                add(variable, "must be true or false");
+            }
         }
 
         <E extends Enum<E>> E requiredEnum(String variable, Class<E> type) {

@@ -21,11 +21,14 @@ public class RegisterFact {
     private final IntakeRules rules;
     private final CaseNumbers caseNumbers;
     private final ElectionRepository elections;
+    private final DuplicateFacts duplicateFacts;
 
-    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, ElectionRepository elections) {
+    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, ElectionRepository elections,
+                        DuplicateFacts duplicateFacts) {
         this.rules = rules;
         this.caseNumbers = caseNumbers;
         this.elections = elections;
+        this.duplicateFacts = duplicateFacts;
     }
 
     public void execute(DelegateExecution execution) {
@@ -42,6 +45,15 @@ public class RegisterFact {
         if (execution.getVariable(CODE) == null) {
             execution.setVariable(CODE, IntakeRules.DEFAULT_CODE);
         }
+        for (String flag : List.of(SUBSTANTIAL_HARM, EXPELLED_FROM_POLLING_STATION)) {
+            if (execution.getVariable(flag) == null) {
+                execution.setVariable(flag, false);
+            }
+        }
+        List<String> duplicates = duplicateFacts.openCasesLike((String) execution.getVariable(OFFENDER_IIN),
+                (String) execution.getVariable(OFFENDER_BIN), (String) execution.getVariable(CODE),
+                (String) execution.getVariable(ARTICLE), (String) execution.getVariable(COMMITTED_ON));
+        execution.setVariable(POSSIBLE_DUPLICATES, String.join(",", duplicates));
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey == null || businessKey.isBlank()) {
             businessKey = caseNumbers.next();

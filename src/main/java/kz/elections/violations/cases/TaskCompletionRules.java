@@ -9,9 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.sanctions.FinePricing;
+import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -26,20 +28,28 @@ public class TaskCompletionRules {
 
     private final RegistrationFreeze freeze;
     private final FinePricing finePricing;
+    private final OffenceCatalogue catalogue;
 
-    public TaskCompletionRules(RegistrationFreeze freeze, FinePricing finePricing) {
+    public TaskCompletionRules(RegistrationFreeze freeze, FinePricing finePricing, OffenceCatalogue catalogue) {
         this.freeze = freeze;
         this.finePricing = finePricing;
+        this.catalogue = catalogue;
     }
 
     public void check(DelegateTask task) {
         List<FieldProblem> problems = new ArrayList<>();
         switch (task.getTaskDefinitionKey()) {
-            case "Task_CheckFact" -> requireBoolean(task, FACT_CONFIRMED, problems);
+            case "Task_CheckFact" -> {
+                requireBoolean(task, FACT_CONFIRMED, problems);
+                checkDuplicateResolution(task, problems);
+            }
             case "Task_DecideConsent" -> requireBoolean(task, CONSENT_GRANTED, problems);
             case "Task_RecordCourtRuling" -> checkCourtRuling(task, problems);
             case "Task_RecordAppealDecision" -> requireBoolean(task, APPEAL_UPHELD, problems);
             case "Task_CancelRegistration", "Task_RestoreRegistration" -> checkRegistrationDecision(task, problems);
+            case "Task_CancelObserverRegistration", "Task_CancelExpelledObserverRegistration",
+                 "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation" -> requireDecisionNumber(task, problems);
+            case "Task_HandToInvestigation" -> checkInvestigationNumber(task, problems);
             default -> { }
         }
         if (!problems.isEmpty()) {
@@ -60,13 +70,29 @@ public class TaskCompletionRules {
         if (abbreviated != null && !(abbreviated instanceof Boolean)) {
             problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "must be true or false, got " + describe(abbreviated)));
         }
+        Optional<OffenceCatalogue.Offence> offence = catalogue.find((String) task.getVariable(CODE),
+                (String) task.getVariable(ARTICLE), (String) task.getVariable(PART), task.getVariable(OFFENDER_KIND));
+        if ("WARNING".equals(outcome) && offence.isPresent() && !offence.get().warningPossible()) {
+            problems.add(new FieldProblem(RULING_OUTCOME, "the offence catalogue provides no warning for "
+                    + task.getVariable(CODE) + " article " + task.getVariable(ARTICLE) + "; record a fine or a dismissal"));
+        }
+        if ("FINE".equals(outcome) && Boolean.TRUE.equals(abbreviated) && fine == null && offence.isPresent()
+                && offence.get().abbreviatedFineMci() != null) {
+            // the abbreviated procedure's fine is half the maximum: the catalogue knows it
+            fine = offence.get().abbreviatedFineMci();
+            task.setVariable(FINE_MCI, offence.get().abbreviatedFineMci().doubleValue());
+        }
         if ("FINE".equals(outcome)) {
             if (fine == null) {
                 problems.add(new FieldProblem(FINE_MCI, "is required for a fine (the amount in MCI)"));
             } else if (!(fine instanceof Number number) || new BigDecimal(number.toString()).signum() <= 0) {
                 problems.add(new FieldProblem(FINE_MCI, "must be a positive number of MCI, got " + describe(fine)));
-            } else if (problems.isEmpty()) {
-                priceFine(task, new BigDecimal(fine.toString()), problems);
+            } else {
+                checkFineAgainstCatalogue(new BigDecimal(fine.toString()), Boolean.TRUE.equals(abbreviated),
+                        offence.orElse(null), problems);
+                if (problems.isEmpty()) {
+                    priceFine(task, new BigDecimal(fine.toString()), problems);
+                }
             }
             if (abbreviated == null) {
                 problems.add(new FieldProblem(ABBREVIATED_PROCEDURE,
@@ -74,6 +100,9 @@ public class TaskCompletionRules {
             }
         } else if (fine != null && outcome instanceof String) {
             problems.add(new FieldProblem(FINE_MCI, "only a fine has an amount; leave it empty for " + outcome));
+        }
+        if (Boolean.TRUE.equals(abbreviated) && outcome instanceof String && !"FINE".equals(outcome)) {
+            problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "the abbreviated procedure is only for a fine"));
         }
         if (problems.isEmpty() && rulingDate != null) {
             task.setVariable(RULING_DATE, rulingDate.toString());
@@ -108,6 +137,58 @@ public class TaskCompletionRules {
         return date;
     }
 
+    private static void checkFineAgainstCatalogue(BigDecimal fine, boolean abbreviated,
+                                                  OffenceCatalogue.Offence offence, List<FieldProblem> problems) {
+        if (offence == null || offence.fineMaxMci() == null) {
+            return;
+        }
+        if (abbreviated) {
+            if (fine.compareTo(offence.abbreviatedFineMci()) != 0) {
+                problems.add(new FieldProblem(FINE_MCI, "in the abbreviated procedure the fine is half the maximum: "
+                        + offence.abbreviatedFineMci().stripTrailingZeros().toPlainString() + " MCI for "
+                        + offence.title()));
+            }
+        } else if (fine.compareTo(offence.fineMinMci()) < 0 || fine.compareTo(offence.fineMaxMci()) > 0) {
+            problems.add(new FieldProblem(FINE_MCI, "must be between " + offence.fineMinMci().stripTrailingZeros()
+                    .toPlainString() + " and " + offence.fineMaxMci().stripTrailingZeros().toPlainString()
+                    + " MCI for " + offence.title() + " (offence catalogue)"));
+        }
+    }
+
+    private static void checkDuplicateResolution(DelegateTask task, List<FieldProblem> problems) {
+        Object duplicates = task.getVariable(POSSIBLE_DUPLICATES);
+        if (!(duplicates instanceof String list) || list.isBlank()) {
+            return;
+        }
+        Object resolution = task.getVariable(DUPLICATE_RESOLUTION);
+        if (!"LINKED".equals(resolution) && !"SEPARATE".equals(resolution)) {
+            problems.add(new FieldProblem(DUPLICATE_RESOLUTION, "this fact looks like open case(s) " + list
+                    + ": choose LINKED (link it to one of them) or SEPARATE (a separate violation)"));
+        } else if ("LINKED".equals(resolution)) {
+            Object linked = task.getVariable(LINKED_CASE_NUMBER);
+            if (!(linked instanceof String number) || !List.of(list.split(",")).contains(number)) {
+                problems.add(new FieldProblem(LINKED_CASE_NUMBER, "must be one of the possible duplicates " + list));
+            }
+        }
+    }
+
+    private static void checkInvestigationNumber(DelegateTask task, List<FieldProblem> problems) {
+        Object number = task.getVariable(INVESTIGATION_NUMBER);
+        if (!(number instanceof String text) || !text.matches("\\d{15}")) {
+            problems.add(new FieldProblem(INVESTIGATION_NUMBER, "is required: the 15-digit registration number of the "
+                    + "criminal case in the Unified Register of Pre-Trial Investigations"
+                    + (number == null ? "" : ", got " + describe(number))));
+        }
+    }
+
+    private static void requireDecisionNumber(DelegateTask task, List<FieldProblem> problems) {
+        Object number = task.getVariable(DECISION_NUMBER);
+        if (!(number instanceof String text) || text.isBlank()) {
+            problems.add(new FieldProblem(DECISION_NUMBER, "is required: the number of the decision"
+                    + (number == null ? "" : ", got " + describe(number))));
+        }
+    }
+
     private void priceFine(DelegateTask task, BigDecimal fineMci, List<FieldProblem> problems) {
         try {
             LocalDate committedOn = LocalDate.parse((String) task.getVariable(COMMITTED_ON));
@@ -118,11 +199,7 @@ public class TaskCompletionRules {
     }
 
     private void checkRegistrationDecision(DelegateTask task, List<FieldProblem> problems) {
-        Object number = task.getVariable(DECISION_NUMBER);
-        if (!(number instanceof String text) || text.isBlank()) {
-            problems.add(new FieldProblem(DECISION_NUMBER, "is required: the number of the commission's decision"
-                    + (number == null ? "" : ", got " + describe(number))));
-        }
+        requireDecisionNumber(task, problems);
         String electionId = (String) task.getVariable(ELECTION_ID);
         if (freeze.isInForce(electionId)) {
             problems.add(new FieldProblem("registration", "refused because " + freeze.describe(electionId)

@@ -147,17 +147,27 @@ class ViolationCaseProcessTest extends CaseTestSupport {
     }
 
     @Test
-    void warningAlsoLeadsToDeregistrationUnderArticle102() {
+    void aWarningWhereTheCatalogueAllowsOneTakesEffectLikeAFine() {
+        ProcessInstance instance = startCase(election, "COMMISSION_MEMBER", "106", "2023-02-25");
+        complete(task(instance), withVariables("factConfirmed", true));
+        complete(task(instance), withVariables("rulingOutcome", "WARNING", "rulingDate", "2023-03-01"));
+        fire(instance, "Event_AppealPeriodExpired");
+        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_SanctionImposed");
+        CaseView view = view(instance);
+        assertThat(view.sanction()).isEqualTo(new CaseView.Sanction("WARNING", null, null, false));
+        assertThat(view.outcome()).isEqualTo("SANCTION_IMPOSED");
+    }
+
+    @Test
+    void aWarningIsRefusedWhereTheCatalogueProvidesNone() {
         ProcessInstance instance = candidateCase("102");
         complete(task(instance), withVariables("factConfirmed", true));
         complete(task(instance), withVariables("consentGranted", true));
-        complete(task(instance), withVariables("rulingOutcome", "WARNING", "rulingDate", "2023-03-01"));
-        fire(instance, "Event_AppealPeriodExpired");
-        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CancelRegistration");
-        complete(task(instance), withVariables("decisionNumber", "19/2"));
-        CaseView view = view(instance);
-        assertThat(view.sanction()).isEqualTo(new CaseView.Sanction("WARNING", null, null, false));
-        assertThat(view.registration()).isEqualTo("CANCELLED");
+        String rulingTask = task(instance).getId();
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(rulingTask,
+                withVariables("rulingOutcome", "WARNING", "rulingDate", "2023-03-01")))
+                .isInstanceOf(CaseRuleViolation.class).hasMessageContaining("provides no warning");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RecordCourtRuling");
     }
 
     @Test
@@ -168,7 +178,9 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         complete(task(instance), withVariables("consentGranted", true));
         complete(task(instance), withVariables("rulingOutcome", "FINE", "fineMci", 12.5, "abbreviatedProcedure", true,
                 "rulingDate", "2023-03-01"));
-        fire(instance, "Event_AppealPeriodExpired");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Gateway_AwaitPayment");
+        runtimeService.createMessageCorrelation("FinePaid").processInstanceBusinessKey(instance.getBusinessKey())
+                .correlate();
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_SanctionImposed")
                 .hasNotPassed("Task_CancelRegistration");
         CaseView view = view(instance);

@@ -1,0 +1,83 @@
+-- Public holidays of Kazakhstan (non-working days), for deadlines counted in working days.
+-- The fixed days of the Labour Code and the first day of Kurban ait; days off moved by government
+-- decree each year are added by administrators (PUT /api/calendar/holidays/{date}).
+create table public_holiday (
+    holiday_date date         not null primary key,
+    name         varchar(200) not null
+);
+
+insert into public_holiday (holiday_date, name) values (DATE '2023-01-01', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2023-01-02', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2023-01-07', 'Orthodox Christmas');
+insert into public_holiday (holiday_date, name) values (DATE '2023-03-08', 'International Women''s Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-03-21', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2023-03-22', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2023-03-23', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2023-05-01', 'Unity Day of the people of Kazakhstan');
+insert into public_holiday (holiday_date, name) values (DATE '2023-05-07', 'Defender of the Fatherland Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-05-09', 'Victory Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-06-28', 'Kurban ait');
+insert into public_holiday (holiday_date, name) values (DATE '2023-07-06', 'Capital Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-08-30', 'Constitution Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-10-25', 'Republic Day');
+insert into public_holiday (holiday_date, name) values (DATE '2023-12-16', 'Independence Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-01-01', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2024-01-02', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2024-01-07', 'Orthodox Christmas');
+insert into public_holiday (holiday_date, name) values (DATE '2024-03-08', 'International Women''s Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-03-21', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2024-03-22', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2024-03-23', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2024-05-01', 'Unity Day of the people of Kazakhstan');
+insert into public_holiday (holiday_date, name) values (DATE '2024-05-07', 'Defender of the Fatherland Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-05-09', 'Victory Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-06-16', 'Kurban ait');
+insert into public_holiday (holiday_date, name) values (DATE '2024-07-06', 'Capital Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-08-30', 'Constitution Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-10-25', 'Republic Day');
+insert into public_holiday (holiday_date, name) values (DATE '2024-12-16', 'Independence Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-01-01', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2025-01-02', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2025-01-07', 'Orthodox Christmas');
+insert into public_holiday (holiday_date, name) values (DATE '2025-03-08', 'International Women''s Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-03-21', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2025-03-22', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2025-03-23', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2025-05-01', 'Unity Day of the people of Kazakhstan');
+insert into public_holiday (holiday_date, name) values (DATE '2025-05-07', 'Defender of the Fatherland Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-05-09', 'Victory Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-06-06', 'Kurban ait');
+insert into public_holiday (holiday_date, name) values (DATE '2025-07-06', 'Capital Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-08-30', 'Constitution Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-10-25', 'Republic Day');
+insert into public_holiday (holiday_date, name) values (DATE '2025-12-16', 'Independence Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-01-01', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2026-01-02', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2026-01-07', 'Orthodox Christmas');
+insert into public_holiday (holiday_date, name) values (DATE '2026-03-08', 'International Women''s Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-03-21', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2026-03-22', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2026-03-23', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2026-05-01', 'Unity Day of the people of Kazakhstan');
+insert into public_holiday (holiday_date, name) values (DATE '2026-05-07', 'Defender of the Fatherland Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-05-09', 'Victory Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-05-27', 'Kurban ait');
+insert into public_holiday (holiday_date, name) values (DATE '2026-07-06', 'Capital Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-08-30', 'Constitution Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-10-25', 'Republic Day');
+insert into public_holiday (holiday_date, name) values (DATE '2026-12-16', 'Independence Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-01-01', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2027-01-02', 'New Year');
+insert into public_holiday (holiday_date, name) values (DATE '2027-01-07', 'Orthodox Christmas');
+insert into public_holiday (holiday_date, name) values (DATE '2027-03-08', 'International Women''s Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-03-21', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2027-03-22', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2027-03-23', 'Nauryz meyramy');
+insert into public_holiday (holiday_date, name) values (DATE '2027-05-01', 'Unity Day of the people of Kazakhstan');
+insert into public_holiday (holiday_date, name) values (DATE '2027-05-07', 'Defender of the Fatherland Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-05-09', 'Victory Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-05-16', 'Kurban ait');
+insert into public_holiday (holiday_date, name) values (DATE '2027-07-06', 'Capital Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-08-30', 'Constitution Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-10-25', 'Republic Day');
+insert into public_holiday (holiday_date, name) values (DATE '2027-12-16', 'Independence Day');
