@@ -73,7 +73,13 @@ public class CaseQueries {
                 text(variables, DESCRIPTION, null),
                 new CaseView.ProcessVersion(definition.getId(), definition.getVersion(), definition.getVersionTag()),
                 ended ? List.of() : openTasks(instance.getId()),
-                steps(instance.getId()));
+                steps(instance.getId()),
+                new CaseView.FollowUp(text(variables, FOLLOW_UP, null), text(variables, "observerRegistration", null),
+                        text(variables, "accreditation", null), text(variables, INVESTIGATION_NUMBER, null),
+                        (java.util.Date) variables.get(PAYMENT_DUE_AT),
+                        text(variables, POSSIBLE_DUPLICATES, "").isBlank() ? List.of()
+                                : List.of(text(variables, POSSIBLE_DUPLICATES, "").split(",")),
+                        text(variables, LINKED_CASE_NUMBER, null)));
     }
 
     private List<CaseView.Step> steps(String processInstanceId) {

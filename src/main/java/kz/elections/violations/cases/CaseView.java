@@ -22,7 +22,17 @@ public record CaseView(
         String description,
         ProcessVersion processVersion,
         List<OpenTask> openTasks,
-        List<Step> steps) {
+        List<Step> steps,
+        FollowUp followUp) {
+
+    /**
+     * What follows from the offence (DMN CaseFollowUp) and what came of it: an observer's registration,
+     * a foreign observer's accreditation, the criminal case's register number, the abbreviated
+     * procedure's payment deadline, and open cases this fact may duplicate.
+     */
+    public record FollowUp(String kind, String observerRegistration, String accreditation, String investigationNumber,
+                           java.util.Date paymentDueAt, List<String> possibleDuplicates, String linkedCaseNumber) {
+    }
 
     /** A completed user task: who completed it and when (from the engine's user operation log). */
     public record Step(String taskDefinitionKey, String name, java.util.Date completedAt, String completedBy) {
@@ -34,7 +44,7 @@ public record CaseView(
                 electionId, region, committedOn,
                 new Offender(offender.kind(), offender.name(), mask(offender.iin()), mask(offender.bin()),
                         offender.districtCommission()),
-                code, article, part, source, description, processVersion, openTasks, steps);
+                code, article, part, source, description, processVersion, openTasks, steps, followUp);
     }
 
     public static String mask(String number) {
