@@ -231,4 +231,45 @@ class OffendersAndFollowUpsTest extends CaseTestSupport {
         complete(task(third), withVariables("factConfirmed", true, "duplicateResolution", "SEPARATE"));
         BpmnAwareTests.assertThat(third).isWaitingAt("Task_RecordCourtRuling");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} under {1} {2} part {3}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "CITIZEN, CAO, 102, , 50, NONE",
+            "LEGAL_ENTITY, CAO, 102, , 50, NONE",
+            "CITIZEN, CAO, 120, 3, 15, NONE",
+            "LEGAL_ENTITY, CAO, 120, 3, 30, NONE",
+            "COMMISSION_CHAIR, CAO, 103, , 30, NONE",
+            "COMMISSION_MEMBER, CAO, 106, , 30, NONE",
+            "COMMISSION_MEMBER, CAO, 110, , 25, NONE",
+            "COMMISSION_MEMBER, CAO, 119, , 25, NONE",
+            "COMMISSION_MEMBER, CAO, 121, , 25, NONE",
+            "COMMISSION_MEMBER, CAO, 122, 1, 30, NONE",
+            "CITIZEN, CAO, 122, 2, 20, NONE",
+            "MEDIA_OWNER, CAO, 112, 5, 50, NONE",
+            "CITIZEN, CAO, 113, , 25, NONE",
+            "CITIZEN, CAO, 114, , 30, NONE",
+            "PROXY, CAO, 79, , 10, NONE",
+            "CANDIDATE, CAO, 113, , 25, NONE",
+            "CANDIDATE, CAO, 122, 1, 20, CANDIDATE_DEREGISTRATION"})
+    void everyOffenderKindAndArticleGroupReachesItsSanction(String kind, String code, String article, String part,
+                                                            int maximumFine, String followUp) {
+        ProcessInstance instance = start(kind, TestIins.next(), code, article, part, null, null, "2023-03-01");
+        complete(task(instance), withVariables("factConfirmed", true));
+        if (kind.equals("CANDIDATE")) {
+            BpmnAwareTests.assertThat(instance).isWaitingAt("Task_DecideConsent");
+            complete(task(instance), withVariables("consentGranted", true));
+        }
+        fine(instance, maximumFine, false, "2023-03-02");
+        fire(instance, "Event_AppealPeriodExpired");
+        CaseView view = view(instance);
+        assertThat(view.followUp().kind()).isEqualTo(followUp);
+        assertThat(view.sanction()).isEqualTo(new CaseView.Sanction("FINE", maximumFine, maximumFine * 3_450L, false));
+        if (followUp.equals("NONE")) {
+            assertThat(view.outcome()).isEqualTo("SANCTION_IMPOSED");
+            assertThat(view.status()).isEqualTo("CLOSED");
+        } else {
+            // the clock stands on 20 March 2023, after the freeze of 17 March: the registration is kept
+            assertThat(view.registration()).isEqualTo("KEPT_DUE_TO_FREEZE");
+        }
+    }
 }
