@@ -7,6 +7,7 @@ import java.util.List;
 
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,11 @@ public class RegisterFact {
     private final CaseNumbers caseNumbers;
     private final ElectionRepository elections;
     private final DuplicateFacts duplicateFacts;
+    private final OffenceCatalogue catalogue;
 
     public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, ElectionRepository elections,
-                        DuplicateFacts duplicateFacts) {
+                        DuplicateFacts duplicateFacts, OffenceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.rules = rules;
         this.caseNumbers = caseNumbers;
         this.elections = elections;
@@ -54,6 +57,9 @@ public class RegisterFact {
                 (String) execution.getVariable(OFFENDER_BIN), (String) execution.getVariable(CODE),
                 (String) execution.getVariable(ARTICLE), (String) execution.getVariable(COMMITTED_ON));
         execution.setVariable(POSSIBLE_DUPLICATES, String.join(",", duplicates));
+        catalogue.find((String) execution.getVariable(CODE), (String) execution.getVariable(ARTICLE),
+                        (String) execution.getVariable(PART), execution.getVariable(OFFENDER_KIND))
+                .ifPresent(offence -> execution.setVariable(OFFENCE_TITLE, offence.title()));
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey == null || businessKey.isBlank()) {
             businessKey = caseNumbers.next();
