@@ -1,0 +1,153 @@
+package kz.elections.violations.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven headless through chromium-driver, with the steps a person takes in
+ * Tasklist: log in, open a task, fill Camunda Form fields, complete. Screenshots go to docs/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+
+    Browser(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.base = "http://localhost:" + port;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void logInToTasklist(String user) {
+        driver.manage().deleteAllCookies();
+        open("/camunda/app/tasklist/default/");
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+    }
+
+    /** Opens the task and claims it, as a person does before working on it. */
+    void openTask(String taskId) {
+        open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[self::a or self::button][normalize-space()='Claim']"))).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-disabled")));
+    }
+
+    WebElement field(String key) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='Field_" + key + "']")));
+    }
+
+    void type(String key, String text) {
+        WebElement input = field(key);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    void date(String key, String mmddyyyy) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id$='Field_" + key + "-date']")));
+        input.clear();
+        input.sendKeys(mmddyyyy);
+        input.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    void choose(String key, String label) {
+        WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//input[contains(@id,'Field_" + key + "')]/ancestor::div[contains(@class,'fjs-form-field-select')]")));
+        select.findElement(By.cssSelector(".fjs-input-group")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))).click();
+    }
+
+    void tick(String key) {
+        field(key).click();
+    }
+
+    void complete() {
+        click("button[ng-click='complete()']");
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void clickLink(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
+    }
+
+    void clickText(String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space()=\"" + text + "\"]"))).click();
+    }
+
+    /** The text of the first notification that contains the given words, waiting for it. */
+    String notification(String containing) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'alert')][contains(normalize-space(), \"" + containing + "\")]"))).getText();
+    }
+
+    void waitForText(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    List<String> taskListEntries() {
+        return driver.findElements(By.cssSelector(".tasks-list li")).stream().map(WebElement::getText).toList();
+    }
+
+    void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,177 @@
+package kz.elections.violations.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import kz.elections.violations.ElectionViolationsApplication;
+import kz.elections.violations.cases.CaseQueries;
+import kz.elections.violations.cases.CaseView;
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionRequest;
+import kz.elections.violations.election.ElectionService;
+import kz.elections.violations.support.TestIins;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A candidate's case walked in a real browser (Debian chromium, headless) through Tasklist and its
+ * Camunda Forms, as each demo user: every step asserts what the page shows. Screenshots of the steps
+ * are written to docs/screenshots for the README.
+ */
+@Tag("browser")
+class TasklistWalkStandaloneTest {
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aCandidatesCaseFromTheStartFormToTheCancelledRegistration() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ElectionViolationsApplication.class)
+                .profiles("demo")
+                .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("browser") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--camunda.bpm.job-execution.enabled=false", "--server.port=0");
+             Browser browser = new Browser(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))) {
+            ProcessEngine engine = app.getBean(ProcessEngine.class);
+            LocalDate today = LocalDate.now(ALMATY);
+            Election election = app.getBean(ElectionService.class).create(new ElectionRequest("Mazhilis (browser walk)",
+                    "MAZHILIS", today.plusDays(30).toString(), "Asia/Almaty"));
+
+            // the prosecutor registers the fact in the start form; a wrong IIN first
+            browser.logInToTasklist("prosecutor");
+            browser.waitForText("My group's tasks");
+            browser.clickLink("Start process");
+            browser.clickLink("Election violation case");
+            browser.type("electionId", election.id());
+            browser.type("region", "Almaty");
+            browser.date("committedOn", today.minusDays(2).format(FORM_DATE));
+            browser.type("place", "Abai avenue 10");
+            browser.choose("offenderKind", "Registered candidate");
+            browser.type("offenderName", "Aidos Candidate");
+            browser.type("offenderIin", "123456789012");
+            browser.type("districtCommission", "1");
+            browser.choose("article", "102 — campaigning in a prohibited period");
+            browser.choose("source", "Complaint");
+            browser.type("description", "Leaflets handed out before the registration deadline");
+            browser.click("button[ng-click='startProcessInstance()']");
+            assertThat(browser.notification("could not be started"))
+                    .contains("offender.iin", "an IIN is 12 digits with a valid check digit");
+            browser.screenshot("02-start-form-refuses-a-bad-iin");
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+
+            String iin = TestIins.next();
+            browser.type("offenderIin", iin);
+            browser.click("button[ng-click='startProcessInstance()']");
+            ProcessInstance instance = waitForTheCase(engine);
+            String caseNumber = instance.getBusinessKey();
+            assertThat(caseNumber).matches("\\d{4}-\\d{6}");
+            assertThat(engine.getRuntimeService().getVariable(instance.getId(), "offenderIin")).isEqualTo(iin);
+
+            // the prosecutor checks the fact
+            browser.openTask(taskId(engine, instance, "Task_CheckFact"));
+            browser.waitForText(caseNumber);
+            assertThat(browser.pageText()).contains("Check the fact", "Aidos Candidate", "Campaigning in a prohibited period");
+            browser.screenshot("03-prosecutor-checks-the-fact");
+            browser.tick("factConfirmed");
+            browser.complete();
+            waitUntilWaitingAt(engine, instance, "Task_DecideConsent");
+
+            // the CEC consents
+            browser.logInToTasklist("cec");
+            browser.openTask(taskId(engine, instance, "Task_DecideConsent"));
+            assertThat(browser.pageText()).contains("Consent of the Central Election Commission", "Aidos Candidate");
+            browser.screenshot("04-cec-grants-consent");
+            browser.tick("consentGranted");
+            browser.complete();
+            waitUntilWaitingAt(engine, instance, "Task_RecordCourtRuling");
+
+            // the prosecutor records the fine
+            browser.logInToTasklist("prosecutor");
+            browser.openTask(taskId(engine, instance, "Task_RecordCourtRuling"));
+            browser.choose("rulingOutcome", "Fine");
+            browser.type("fineMci", "20");
+            browser.date("rulingDate", today.format(FORM_DATE));
+            browser.screenshot("05-prosecutor-records-the-fine");
+            browser.complete();
+            waitUntilWaitingAt(engine, instance, "Gateway_AwaitLegalEffect");
+            assertThat(engine.getRuntimeService().getVariable(instance.getId(), "fineMci")).isEqualTo(20);
+
+            // the appeal period passes: the engine's timer job runs
+            engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                    .processInstanceId(instance.getId()).activityId("Event_AppealPeriodExpired").singleResult().getId());
+            waitUntilWaitingAt(engine, instance, "Task_CancelRegistration");
+            String cancelTask = taskId(engine, instance, "Task_CancelRegistration");
+
+            // the other district's commission does not see the task
+            browser.logInToTasklist("commission2");
+            browser.waitForText("No task matching filters found.");
+            assertThat(browser.pageText()).contains("My group's tasks 0");
+            assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Cancel the candidate's registration");
+            browser.screenshot("06-commission2-does-not-see-the-task");
+
+            // the candidate's district commission cancels the registration
+            browser.logInToTasklist("commission1");
+            browser.waitForText("My group's tasks 1");
+            browser.waitForText("Cancel the candidate's registration");
+            browser.openTask(cancelTask);
+            browser.type("decisionNumber", "17/1");
+            browser.screenshot("07-commission1-cancels-the-registration");
+            browser.complete();
+            waitUntilWaitingAt(engine, instance, "Gateway_AwaitQuashing");
+            CaseView view = app.getBean(CaseQueries.class).get(caseNumber);
+            assertThat(view.status()).isEqualTo("CLOSED");
+            assertThat(view.registration()).isEqualTo("CANCELLED");
+            assertThat(view.steps()).extracting(CaseView.Step::completedBy)
+                    .containsExactly("prosecutor", "cec", "prosecutor", "commission1");
+        }
+    }
+
+    private static ProcessInstance waitForTheCase(ProcessEngine engine) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey("ViolationCase").singleResult();
+            if (instance != null) {
+                return instance;
+            }
+            sleep();
+        }
+        throw new AssertionError("the start form started no case");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String taskId(ProcessEngine engine, ProcessInstance instance, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+                .singleResult().getId();
+    }
+
+    private static void waitUntilWaitingAt(ProcessEngine engine, ProcessInstance instance, String activityId) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!engine.getRuntimeService().getActiveActivityIds(instance.getId()).contains(activityId)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the case did not reach " + activityId + ": "
+                        + engine.getRuntimeService().getActiveActivityIds(instance.getId()));
+            }
+            sleep();
+        }
+    }
+}
