@@ -58,12 +58,12 @@ class TasklistWalkStandaloneTest {
             browser.type("region", "Almaty");
             browser.date("committedOn", today.minusDays(2).format(FORM_DATE));
             browser.type("place", "Abai avenue 10");
-            browser.choose("offenderKind", "Registered candidate");
+            browser.choose("offenderKind", "Зарегистрированный кандидат / Registered candidate");
             browser.type("offenderName", "Aidos Candidate");
             browser.type("offenderIin", "123456789012");
             browser.type("districtCommission", "1");
-            browser.choose("article", "102 — campaigning in a prohibited period");
-            browser.choose("source", "Complaint");
+            browser.choose("article", "102 — агитация в запрещённый период / campaigning in a prohibited period");
+            browser.choose("source", "Жалоба / Complaint");
             browser.type("description", "Leaflets handed out before the registration deadline");
             browser.click("button[ng-click='startProcessInstance()']");
             assertThat(browser.notification("could not be started"))
@@ -82,7 +82,8 @@ class TasklistWalkStandaloneTest {
             // the prosecutor checks the fact
             browser.openTask(taskId(engine, instance, "Task_CheckFact"));
             browser.waitForText(caseNumber);
-            assertThat(browser.pageText()).contains("Check the fact", "Aidos Candidate", "Campaigning in a prohibited period");
+            assertThat(browser.pageText()).contains("Проверка факта / Check the fact", "Aidos Candidate",
+                    "Campaigning in a prohibited period", "Проверка подтвердила нарушение");
             browser.screenshot("03-prosecutor-checks-the-fact");
             browser.tick("factConfirmed");
             browser.complete();
@@ -91,7 +92,8 @@ class TasklistWalkStandaloneTest {
             // the CEC consents
             browser.logInToTasklist("cec");
             browser.openTask(taskId(engine, instance, "Task_DecideConsent"));
-            assertThat(browser.pageText()).contains("Consent of the Central Election Commission", "Aidos Candidate");
+            assertThat(browser.pageText()).contains("Согласие ЦИК / Consent of the Central Election Commission",
+                    "Aidos Candidate");
             browser.screenshot("04-cec-grants-consent");
             browser.tick("consentGranted");
             browser.complete();
@@ -100,7 +102,7 @@ class TasklistWalkStandaloneTest {
             // the prosecutor records the fine
             browser.logInToTasklist("prosecutor");
             browser.openTask(taskId(engine, instance, "Task_RecordCourtRuling"));
-            browser.choose("rulingOutcome", "Fine");
+            browser.choose("rulingOutcome", "Штраф / Fine");
             browser.type("fineMci", "20");
             browser.date("rulingDate", today.format(FORM_DATE));
             browser.screenshot("05-prosecutor-records-the-fine");
