@@ -112,8 +112,11 @@ final class Browser implements AutoCloseable {
 
     /** The text of the first notification that contains the given words, waiting for it. */
     String notification(String containing) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'alert')][contains(normalize-space(), \"" + containing + "\")]"))).getText();
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'alert')][contains(normalize-space(), \"" + containing + "\")]")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", alert);
+        return alert.getText();
     }
 
     void waitForText(String text) {
