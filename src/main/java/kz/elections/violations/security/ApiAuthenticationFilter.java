@@ -9,16 +9,29 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic authentication of the project API against the engine's identity service. The
  * authenticated user and groups are set on the engine for the request, so that the engine records
  * who did what in its user operation log.
+ * <p>
+ * A request without an {@code Authorization} header may instead carry the session of a user logged in
+ * to the Camunda webapps (Tasklist, Cockpit, Admin) on the engine {@value #ENGINE}, but only for a safe
+ * method (GET, HEAD): a browser sends the session cookie with any request, so a changing request by
+ * session alone would open a cross-site request forgery hole. A request that says it comes from a
+ * script ({@code X-Requested-With}) is refused without the Basic challenge, so that the browser shows
+ * the page's own login link instead of its password dialog.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String ENGINE = "default";
 
     private final IdentityService identityService;
 
@@ -29,9 +42,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String userId = authenticatedUser(request.getHeader("Authorization"));
+        String header = request.getHeader("Authorization");
+        String userId = authenticatedUser(header);
+        if (userId == null && header == null && isSafe(request.getMethod())) {
+            userId = sessionUser(request);
+        }
         if (userId == null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"election-violations\"");
+            if (request.getHeader("X-Requested-With") == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"election-violations\"");
+            }
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
@@ -46,6 +65,26 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private static boolean isSafe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
+    /** The user logged in to the Camunda webapps in this session, if any and still known to the engine. */
+    private String sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(ENGINE);
+        if (authentication == null || authentication.getIdentityId() == null) {
+            return null;
+        }
+        String userId = authentication.getIdentityId();
+        return identityService.createUserQuery().userId(userId).count() == 1 ? userId : null;
     }
 
     private String authenticatedUser(String header) {

@@ -8,16 +8,24 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Both REST APIs require HTTP Basic credentials of a user of the engine's identity service. */
 @Configuration
 public class ApiSecurityConfiguration {
+
+    /**
+     * Both authentication filters run at this order, so that filters that need the authenticated user
+     * (a later order) can rely on it.
+     */
+    public static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
+        registration.setOrder(AUTHENTICATION_ORDER);
         registration.addUrlPatterns("/engine-rest/*");
         registration.setInitParameters(Map.of(
                 ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -30,6 +38,7 @@ public class ApiSecurityConfiguration {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
         registration.setName("project-api-authentication");
+        registration.setOrder(AUTHENTICATION_ORDER);
         registration.addUrlPatterns("/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html");
         return registration;
     }

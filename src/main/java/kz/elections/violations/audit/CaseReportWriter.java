@@ -1,0 +1,62 @@
+package kz.elections.violations.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes a case's changed columns to {@code case_report}. It runs on the connection of the engine's
+ * transaction (the engine and this template share the Spring-managed data source), so a command that
+ * rolls back leaves no trace here either.
+ */
+class CaseReportWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseReportWriter.class);
+
+    private final JdbcTemplate jdbc;
+
+    CaseReportWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param columns column names (from {@link ReportedVariables} and this package only) and values
+     * @param started the command started the case: the row is new
+     */
+    void write(String processInstanceId, Map<String, Object> columns, boolean started) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<Object> arguments = new ArrayList<>(columns.values());
+        arguments.add(processInstanceId);
+        StringBuilder sets = new StringBuilder();
+        for (String column : columns.keySet()) {
+            sets.append(sets.isEmpty() ? "" : ", ").append(column).append(" = ?");
+        }
+        int updated = jdbc.update("update case_report set " + sets + " where process_instance_id = ?",
+                arguments.toArray());
+        if (updated > 0) {
+            return;
+        }
+        if (!started) {
+            // a case started before the reporting table existed: CaseReportBackfill adds it from history
+            LOG.warn("No report row for process instance {}; it is added by the backfill at the next start",
+                    processInstanceId);
+            return;
+        }
+        StringBuilder names = new StringBuilder("process_instance_id");
+        StringBuilder marks = new StringBuilder("?");
+        for (String column : columns.keySet()) {
+            names.append(", ").append(column);
+            marks.append(", ?");
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(processInstanceId);
+        values.addAll(columns.values());
+        jdbc.update("insert into case_report (" + names + ") values (" + marks + ")", values.toArray());
+    }
+}
