@@ -45,7 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>
  * Loading: the 34 cases of the 2023 briefing are played through the real engine; then their engine
  * history rows (process, activity, task, variable, detail, user operation log, job log, identity link)
- * and their case_report rows are copied with SQL, each copy with new ids and case number, spread over
+ * and their case_report rows are copied with SQL (H2 only), each copy with new ids and case number, spread over
  * ten elections and a year of dates, until there are at least 100,000 cases. The database is kept and
  * reused by the next run.
  */
@@ -63,7 +63,7 @@ class AuditBenchmark {
     static final String TEMPLATE_ELECTION = "bench-template";
     static final Set<String> ID_COLUMNS = Set.of("ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_", "EXECUTION_ID_",
             "ACT_INST_ID_", "PARENT_ACT_INST_ID_", "TASK_ID_", "VAR_INST_ID_", "CALL_PROC_INST_ID_", "JOB_ID_",
-            "OPERATION_ID_", "EXECUTION_ID_", "SCOPE_ACT_INST_ID_", "CALL_CASE_INST_ID_");
+            "OPERATION_ID_", "SCOPE_ACT_INST_ID_", "CALL_CASE_INST_ID_", "PROCESS_INSTANCE_ID_");
     static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
             "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_IDENTITYLINK");
 
@@ -163,8 +163,9 @@ class AuditBenchmark {
         int chunk = 250;
         for (int first = 1; first <= copies; first += chunk) {
             int last = Math.min(copies, first + chunk - 1);
+            System.out.printf("copying %d-%d of %d%n", first, last, copies);
             for (String table : HISTORY_TABLES) {
-                copy(table, "PROC_INST_ID_", in, first, last);
+                copy(table, table.equals("ACT_HI_JOB_LOG") ? "PROCESS_INSTANCE_ID_" : "PROC_INST_ID_", in, first, last);
             }
             copy("CASE_REPORT", "PROCESS_INSTANCE_ID", in, first, last);
         }
@@ -185,7 +186,10 @@ class AuditBenchmark {
             String c = "t." + column;
             String upper = column.toUpperCase(Locale.ROOT);
             if (ID_COLUMNS.contains(upper) || upper.equals("PROCESS_INSTANCE_ID")) {
-                values.add("case when " + c + " is null then null else concat(" + c + ", '~', r.x) end");
+                // the engine's ids end in a UUID whose last 12 characters (the node) are the same for every id
+                // of one run: the copy number takes their place, so a copy's ids keep their length
+                values.add("case when " + c + " is null then null else concat(left(" + c + ", length(" + c
+                        + ") - 12), lpad(cast(r.x as varchar), 12, '0')) end");
             } else if (upper.equals("BUSINESS_KEY_") || upper.equals("CASE_NUMBER")) {
                 values.add("case when " + c + " is null then null else concat('B', r.x, '-', " + c + ") end");
             } else if (upper.equals("ELECTION_ID")) {
