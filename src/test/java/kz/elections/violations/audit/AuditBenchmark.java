@@ -67,6 +67,10 @@ class AuditBenchmark {
     static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
             "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_IDENTITYLINK");
 
+    /** The column naming the process instance, where a history table does not call it PROC_INST_ID_. */
+    static final Map<String, String> INSTANCE_COLUMN = Map.of("ACT_HI_JOB_LOG", "PROCESS_INSTANCE_ID_",
+            "ACT_HI_IDENTITYLINK", "ROOT_PROC_INST_ID_");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -165,7 +169,7 @@ class AuditBenchmark {
             int last = Math.min(copies, first + chunk - 1);
             System.out.printf("copying %d-%d of %d%n", first, last, copies);
             for (String table : HISTORY_TABLES) {
-                copy(table, table.equals("ACT_HI_JOB_LOG") ? "PROCESS_INSTANCE_ID_" : "PROC_INST_ID_", in, first, last);
+                copy(table, INSTANCE_COLUMN.getOrDefault(table, "PROC_INST_ID_"), in, first, last);
             }
             copy("CASE_REPORT", "PROCESS_INSTANCE_ID", in, first, last);
         }
