@@ -43,7 +43,7 @@ async function showTimeline(caseNumber) {
   document.getElementById("timeline").hidden = false;
   document.getElementById("timeline-title").textContent = "Case " + timeline.caseNumber;
   document.getElementById("timeline-summary").textContent = [timeline.status, timeline.outcome,
-    timeline.registration, timeline.registrationReason,
+    timeline.registration,
     "process " + timeline.process.key + " v" + timeline.process.version
       + (timeline.process.versionTag ? " (" + timeline.process.versionTag + ")" : "")]
     .filter(Boolean).join(" · ");
