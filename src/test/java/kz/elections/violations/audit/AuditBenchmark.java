@@ -99,14 +99,24 @@ class AuditBenchmark {
         Random random = new Random(42);
 
         Map<String, double[]> results = new LinkedHashMap<>();
-        results.put("GET /api/statistics (all " + cases + " cases)", measure(() -> "/api/statistics"));
-        results.put("GET /api/statistics?electionId=bench-3", measure(() -> "/api/statistics?electionId=bench-3"));
-        results.put("GET /api/statistics?electionId=bench-3&from=2023-06-01&to=2023-08-31",
-                measure(() -> "/api/statistics?electionId=bench-3&from=2023-06-01&to=2023-08-31"));
+        // every request differs from the one before (an upper date bound after every case, a random
+        // election, a random range): H2 would otherwise hand back the result of an identical query unchanged
+        results.put("GET /api/statistics (all " + cases + " cases)",
+                measure(() -> "/api/statistics?to=2099-01-" + twoDigits(1 + random.nextInt(28))));
+        results.put("GET /api/statistics?electionId=bench-<random>",
+                measure(() -> "/api/statistics?electionId=bench-" + random.nextInt(10)
+                        + "&to=2099-01-" + twoDigits(1 + random.nextInt(28))));
+        results.put("GET /api/statistics?electionId=bench-<random>&from=<random>&to=<random + 90 days>",
+                measure(() -> {
+                    LocalDate from = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(270));
+                    return "/api/statistics?electionId=bench-" + random.nextInt(10) + "&from=" + from + "&to="
+                            + from.plusDays(90);
+                }));
         results.put("GET /api/cases/{n}/history (random case)",
                 measure(() -> "/api/cases/" + caseNumbers.get(random.nextInt(caseNumbers.size())) + "/history"));
-        results.put("GET /api/cases?electionId=bench-3&page=10&size=50",
-                measure(() -> "/api/cases?electionId=bench-3&page=10&size=50"));
+        results.put("GET /api/cases?electionId=bench-<random>&page=<random>&size=50",
+                measure(() -> "/api/cases?electionId=bench-" + random.nextInt(10) + "&page=" + random.nextInt(100)
+                        + "&size=50"));
 
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%nAudit benchmark: %d closed cases (%s, %d s); history rows %s%n",
@@ -119,6 +129,10 @@ class AuditBenchmark {
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/results.txt"), table.toString(), StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String twoDigits(int value) {
+        return String.format(Locale.ROOT, "%02d", value);
     }
 
     private double[] measure(java.util.function.Supplier<String> paths) throws IOException, InterruptedException {
