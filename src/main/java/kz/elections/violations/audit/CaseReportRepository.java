@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -62,6 +63,14 @@ public class CaseReportRepository {
     public Optional<String> districtCommissionOf(String caseNumber) {
         return jdbc.queryForList("select district_commission from case_report where case_number = ?"
                 + " and district_commission is not null", String.class, caseNumber).stream().findFirst();
+    }
+
+    /** Each election's change counter of its cases (see CaseReportWriter). */
+    public Map<String, Long> versions() {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        jdbc.query("select election_id, version from case_report_version",
+                (RowCallbackHandler) row -> versions.put(row.getString(1), row.getLong(2)));
+        return versions;
     }
 
     /** Grouped counts and sums over every dimension the statistics report, in one pass. */

@@ -40,6 +40,7 @@ class CaseReportWriter {
         int updated = jdbc.update("update case_report set " + sets + " where process_instance_id = ?",
                 arguments.toArray());
         if (updated > 0) {
+            countChange(processInstanceId);
             return;
         }
         if (!started) {
@@ -58,5 +59,12 @@ class CaseReportWriter {
         values.add(processInstanceId);
         values.addAll(columns.values());
         jdbc.update("insert into case_report (" + names + ") values (" + marks + ")", values.toArray());
+        countChange(processInstanceId);
+    }
+
+    /** Moves the version of the case's election, so the statistics count that election again. */
+    private void countChange(String processInstanceId) {
+        jdbc.update("update case_report_version set version = version + 1 where election_id = "
+                + "(select election_id from case_report where process_instance_id = ?)", processInstanceId);
     }
 }

@@ -160,6 +160,28 @@ class AuditApiTest extends CaseTestSupport {
     }
 
     @Test
+    void theStatisticsFollowEveryChangeOfTheCases() {
+        long allBefore = http.get("auditor", "/api/statistics").body().get("facts").asLong();
+        Answer first = register("CITIZEN", "Almaty", "114", "2023-02-21");
+        JsonNode once = http.get("auditor", "/api/statistics?electionId=" + electionId).body();
+        assertThat(once.get("facts").asLong()).isEqualTo(1);
+        assertThat(once.at("/byOutcome/OPEN").asLong()).isEqualTo(1);
+
+        register("CITIZEN", "Astana", "114", "2023-02-22");
+        completeAs("prosecutor", first.body().get("processInstanceId").asText(), "Task_CheckFact",
+                Map.of("factConfirmed", false));
+        JsonNode twice = http.get("auditor", "/api/statistics?electionId=" + electionId).body();
+        assertThat(twice.get("facts").asLong()).isEqualTo(2);
+        assertThat(twice.at("/byOutcome/OPEN").asLong()).isEqualTo(1);
+        assertThat(twice.at("/byOutcome/NOT_CONFIRMED").asLong()).isEqualTo(1);
+        assertThat(twice.at("/byRegion/Astana").asLong()).isEqualTo(1);
+        assertThat(http.get("auditor", "/api/statistics").body().get("facts").asLong())
+                .as("every election's counts, recounted where they changed").isEqualTo(allBefore + 2);
+        assertThat(http.get("auditor", "/api/statistics?electionId=" + electionId + "&from=2023-02-22").body()
+                .get("facts").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void statisticsAreForAuditorsProsecutorsTheCecAndAdmins() {
         register("CITIZEN", "Almaty", "114", "2023-02-21");
         for (String user : List.of("auditor", "prosecutor", "cec", "demo")) {
