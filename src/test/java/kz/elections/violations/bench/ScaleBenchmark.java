@@ -1,0 +1,424 @@
+package kz.elections.violations.bench;
+
+import static kz.elections.violations.bench.BenchResults.format;
+import static kz.elections.violations.bench.BenchResults.median;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import kz.elections.violations.support.HttpApi;
+import kz.elections.violations.support.HttpApi.Answer;
+import kz.elections.violations.support.TestIins;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Scale and reliability of the packaged application, each figure measured on {@code java -jar} in a JVM
+ * of its own over real HTTP as the demo users (no mocks). Not part of {@code mvn verify}: run
+ * {@code bench/run.sh}, which builds the jar first. Every part starts from a fresh database under
+ * target/bench/scale.
+ * <ul>
+ * <li>cold start: {@code java -jar} on a fresh H2 file until {@code GET /actuator/health} is UP;</li>
+ * <li>cost per case: a candidate's full case against a bare BPMN of the same wait states;</li>
+ * <li>heap: 10,000 open cases in an application limited to {@code -Xmx512m};</li>
+ * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze.</li>
+ * </ul>
+ * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
+ * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
+ * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}).
+ */
+@Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleBenchmark {
+
+    static final int COLD_STARTS = Integer.getInteger("bench.coldStarts", 5);
+    static final int WARM_UP = Integer.getInteger("bench.warmUp", 100);
+    static final int CASES = Integer.getInteger("bench.cases", 150);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int WORKERS = Integer.getInteger("bench.workers", 2);
+    static final int OPEN_CASES = Integer.getInteger("bench.openCases", 10_000);
+    static final List<String> STORM_VARIANTS = List.of(System.getProperty("bench.stormVariants", "chosen").split(","));
+
+    /**
+     * Job executor settings the freeze storm was measured with; "chosen" is what application.yaml holds
+     * (no override), the others override it on the command line.
+     */
+    static final Map<String, List<String>> JOB_EXECUTOR_VARIANTS = new LinkedHashMap<>();
+
+    static {
+        JOB_EXECUTOR_VARIANTS.put("chosen", List.of());
+        JOB_EXECUTOR_VARIANTS.put("camunda-defaults", List.of("--camunda.bpm.job-execution.core-pool-size=3",
+                "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=3"));
+    }
+
+    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    static final Path WORK = Path.of("target/bench/scale").toAbsolutePath();
+    static final BenchResults RESULTS = new BenchResults();
+
+    @AfterAll
+    static void publish() {
+        if (!RESULTS.isEmpty()) {
+            RESULTS.publish();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- cold start
+
+    @Test
+    @Order(1)
+    void coldStart() {
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run <= COLD_STARTS; run++) {
+            String db = "cold-" + run;
+            deleteDatabase(db);
+            try (AppProcess app = AppProcess.start("cold-start", List.of(), List.of("--spring.datasource.url=" + h2(db)))) {
+                if (run > 0) { // the first run only warms the disk cache
+                    seconds.add(app.startup().toMillis() / 1000.0);
+                }
+            }
+        }
+        double median = median(seconds);
+        RESULTS.add("cold start, java -jar on a fresh H2 file to health UP (median of " + COLD_STARTS + ")",
+                format("%.1f s", median), "", true);
+        RESULTS.note(format("cold starts (s): %s", seconds));
+    }
+
+    // ------------------------------------------------------------------------------------ cost per case
+
+    @Test
+    @Order(2)
+    void costPerCaseAgainstABareProcess() throws Exception {
+        deleteDatabase("cost");
+        try (AppProcess app = AppProcess.start("cost-per-case", List.of(), appArguments(h2("cost")))) {
+            HttpApi http = app.http();
+            String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
+            deployBareProcess(http);
+            CaseWalks walks = new CaseWalks(http, electionId);
+
+            run(WARM_UP, i -> walks.bareCase("warm-up"));
+            run(WARM_UP, i -> walks.fullCase("warm-up"));
+            List<Double> bare = new ArrayList<>();
+            List<Double> full = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                double bareMillis = run(CASES, i -> walks.bareCase("bare")) / CASES;
+                double fullMillis = run(CASES, i -> walks.fullCase("full")) / CASES;
+                bare.add(bareMillis);
+                full.add(fullMillis);
+                ratios.add(fullMillis / bareMillis);
+            }
+            double ratio = median(ratios);
+            String of = " (" + ROUNDS + " rounds of " + CASES + ", " + WORKERS + " clients)";
+            RESULTS.add("bare BPMN, ms per case" + of, format("%.1f ms (%.1f/s)", median(bare), 1000 / median(bare)));
+            RESULTS.add("full candidate case, ms per case" + of,
+                    format("%.1f ms (%.1f/s)", median(full), 1000 / median(full)));
+            RESULTS.add("full case / bare case", format("%.2f x", ratio), "<= 1.25 x", ratio <= 1.25);
+            RESULTS.note(format("cost rounds: bare %s ms, full %s ms, ratios %s", bare, full, ratios));
+            long measured = (long) CASES * ROUNDS;
+            RESULTS.note("client ms per case by step (with " + WORKERS + " clients at once), bare: "
+                    + rounded(walks.millisPerCaseByStep("bare", measured)));
+            RESULTS.note("client ms per case by step (with " + WORKERS + " clients at once), full: "
+                    + rounded(walks.millisPerCaseByStep("full", measured)));
+        }
+    }
+
+    private static void deployBareProcess(HttpApi http) throws IOException {
+        String bpmn = Files.readString(Path.of("src/test/resources/bench/bare-case.bpmn"), StandardCharsets.UTF_8);
+        Answer deployed = http.deploy("demo", "bare-case.bpmn", bpmn);
+        assertThat(deployed.status()).as(deployed.text()).isEqualTo(200);
+        // the same grants on the bare process as the prosecutors have on ViolationCase (security.AccessRules)
+        Answer granted = http.post("demo", "/engine-rest/authorization/create", Map.of("type", 1,
+                "permissions", List.of("READ", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "READ_HISTORY",
+                        "READ_INSTANCE_VARIABLE", "READ_HISTORY_VARIABLE", "READ_TASK_VARIABLE"),
+                "groupId", "prosecutors", "resourceType", 6, "resourceId", CaseWalks.BARE_PROCESS));
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------------------ open cases, heap, storm
+
+    @Test
+    @Order(3)
+    void tenThousandOpenCasesInHalfAGigabyteOfHeap() {
+        String db = openCasesDatabase();
+        try (AppProcess app = AppProcess.start("heap-512m", List.of("-Xmx512m"), appArguments(h2(db)))) {
+            HttpApi http = app.http();
+            Map<String, Double> millis = new LinkedHashMap<>();
+            String someCase = "S-" + String.format("%06d", OPEN_CASES / 2);
+            for (String[] call : List.of(
+                    new String[] {"commission1", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration"},
+                    new String[] {"commission1", "/engine-rest/task?taskDefinitionKey=Task_CancelRegistration&maxResults=50"},
+                    new String[] {"prosecutor", "/api/cases/" + someCase},
+                    new String[] {"auditor", "/api/cases?status=OPEN&size=500"},
+                    new String[] {"auditor", "/api/statistics"})) {
+                long started = System.nanoTime();
+                Answer answer = http.get(call[0], call[1]);
+                millis.put(call[1].replaceAll("\\?.*", ""), (System.nanoTime() - started) / 1e6);
+                assertThat(answer.status()).as(call[1] + ": " + answer.text()).isEqualTo(200);
+            }
+            long open = http.get("demo", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration").body()
+                    .get("count").asLong();
+            assertThat(open).isEqualTo(OPEN_CASES);
+            double usedMib = app.usedHeapAfterFullGcMib();
+            boolean outOfMemory = app.logMentions("OutOfMemoryError");
+            RESULTS.add(format("heap in use after full GC, %,d open cases, -Xmx512m", OPEN_CASES),
+                    format("%.0f MiB", usedMib), "fits 512 MiB", !outOfMemory && usedMib < 512);
+            RESULTS.note("API calls with " + OPEN_CASES + " open cases under -Xmx512m (ms, all 200): " + rounded(millis));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void freezeStormOnOneNode() {
+        String snapshot = openCasesDatabase();
+        for (String variant : STORM_VARIANTS) {
+            List<String> overrides = JOB_EXECUTOR_VARIANTS.get(variant);
+            if (overrides == null) {
+                throw new IllegalArgumentException("no job executor variant " + variant + " in " + JOB_EXECUTOR_VARIANTS.keySet());
+            }
+            String db = "storm-" + variant;
+            copyDatabase(snapshot, db);
+            List<String> arguments = new ArrayList<>(appArguments(h2(db)));
+            arguments.addAll(overrides);
+            try (AppProcess app = AppProcess.start("storm-" + variant, List.of(), arguments)) {
+                Storm storm = freezeStorm(app.http());
+                report("freeze storm, 1 node, H2, job executor " + variant, storm, 20);
+            }
+        }
+    }
+
+    /** What a storm took: the PUT (rescheduling inside the request) and until no cancellation is left. */
+    record Storm(double putSeconds, double withdrawnAfterPutSeconds, double totalSeconds, long withdrawn) {
+    }
+
+    private static void report(String name, Storm storm, double goalSeconds) {
+        RESULTS.add(name + ": PUT until all withdrawn", format("%.1f s", storm.totalSeconds()),
+                format("<= %.0f s", goalSeconds), storm.totalSeconds() <= goalSeconds);
+        RESULTS.add("  of which PUT /api/elections/{id} (RegistrationFreeze.onCalendarChanged)",
+                format("%.1f s", storm.putSeconds()));
+        RESULTS.add("  of which the job executor, after the PUT", format("%.1f s (%.0f jobs/s)",
+                storm.withdrawnAfterPutSeconds(), storm.withdrawn() / storm.withdrawnAfterPutSeconds()));
+    }
+
+    /**
+     * Moves the voting day of the open cases' election so that its freeze (D-2 00:00) has begun, and
+     * polls until every Task_CancelRegistration is gone and every case closed as KEPT_DUE_TO_FREEZE.
+     */
+    static Storm freezeStorm(HttpApi admin) {
+        String electionId = openCasesElection(admin);
+        assertThat(countJobs(admin)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
+        Map<String, Object> body = electionBody(LocalDate.now(ALMATY).plusDays(2));
+        long started = System.nanoTime();
+        Answer put = admin.put("demo", "/api/elections/" + electionId, body);
+        long answered = System.nanoTime();
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+        long deadline = answered + 600_000_000_000L;
+        while (countOpenCancellations(admin) > 0 || countJobs(admin) > 0) {
+            assertThat(System.nanoTime()).as("all withdrawn within 10 minutes").isLessThan(deadline);
+            sleep(100);
+        }
+        long done = System.nanoTime();
+        long withdrawn = admin.get("demo", "/engine-rest/history/activity-instance/count?activityId="
+                + "EndEvent_CancellationWithdrawnByFreeze").body().get("count").asLong();
+        assertThat(withdrawn).as("cases closed by the freeze timer").isEqualTo(OPEN_CASES);
+        assertThat(admin.get("demo", "/engine-rest/incident/count").body().get("count").asLong()).isZero();
+        return new Storm((answered - started) / 1e9, (done - answered) / 1e9, (done - started) / 1e9, withdrawn);
+    }
+
+    private static long countOpenCancellations(HttpApi http) {
+        return http.get("demo", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration").body()
+                .get("count").asLong();
+    }
+
+    private static long countJobs(HttpApi http) {
+        return http.get("demo", "/engine-rest/job/count?activityId=Timer_FreezeWithdrawsCancellation").body()
+                .get("count").asLong();
+    }
+
+    private static String openCasesElection(HttpApi http) {
+        for (JsonNode election : http.get("demo", "/api/elections").body()) {
+            if (election.get("name").asText().equals(OPEN_CASES_ELECTION)) {
+                return election.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no election " + OPEN_CASES_ELECTION);
+    }
+
+    static final String OPEN_CASES_ELECTION = "Bench open cases";
+    private static String openCasesSnapshot;
+
+    /**
+     * An H2 database with {@link #OPEN_CASES} cases waiting at Task_CancelRegistration (voting day in 60
+     * days, so their freeze timers lie ahead), made once per run and copied by the parts that use it.
+     */
+    static synchronized String openCasesDatabase() {
+        if (openCasesSnapshot != null) {
+            return openCasesSnapshot;
+        }
+        String db = "open-cases";
+        deleteDatabase(db);
+        try (AppProcess app = AppProcess.start("open-cases-setup", List.of(), appArguments(h2(db)))) {
+            loadOpenCases(app.http());
+        }
+        openCasesSnapshot = db;
+        return db;
+    }
+
+    /**
+     * Starts the cases over the engine REST API right before Task_CancelRegistration, with the variables
+     * the process has there (what intake, the check, the consent and the ruling would have set), and
+     * checks that each has its freeze timer.
+     */
+    static void loadOpenCases(HttpApi http) {
+        LocalDate votingDay = LocalDate.now(ALMATY).plusDays(60);
+        Answer created = http.post("demo", "/api/elections", electionBody(votingDay));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String electionId = created.body().get("id").asText();
+        String freezeFrom = created.body().at("/milestones/registrationFreezeFrom").asText();
+        String freezeDate = java.time.OffsetDateTime.parse(freezeFrom)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+        String committedOn = LocalDate.now(ALMATY).minusDays(20).toString();
+        long started = System.nanoTime();
+        run(OPEN_CASES, i -> {
+            String caseNumber = "S-" + String.format("%06d", i);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("caseNumber", CaseWalks.value(caseNumber));
+            variables.put("electionId", CaseWalks.value(electionId));
+            variables.put("region", CaseWalks.value("Almaty"));
+            variables.put("committedOn", CaseWalks.value(committedOn));
+            variables.put("place", CaseWalks.value("Abai avenue"));
+            variables.put("offenderKind", CaseWalks.value("CANDIDATE"));
+            variables.put("offenderName", CaseWalks.value("Candidate " + i));
+            variables.put("offenderIin", CaseWalks.value(TestIins.next()));
+            variables.put("districtCommission", CaseWalks.value(String.valueOf(1 + i % 2)));
+            variables.put("code", CaseWalks.value("CAO"));
+            variables.put("article", CaseWalks.value("102"));
+            variables.put("source", CaseWalks.value("MONITORING"));
+            variables.put("caseStatus", CaseWalks.value("OPEN"));
+            variables.put("registration", CaseWalks.value("REGISTERED"));
+            variables.put("factConfirmed", CaseWalks.value(true));
+            variables.put("consentGranted", CaseWalks.value(true));
+            variables.put("followUp", CaseWalks.value("CANDIDATE_DEREGISTRATION"));
+            variables.put("rulingOutcome", CaseWalks.value("FINE"));
+            variables.put("fineMci", CaseWalks.value(20));
+            variables.put("registrationFrozen", CaseWalks.value(false));
+            variables.put("registrationFreezeFrom", Map.of("value", freezeDate, "type", "Date"));
+            Answer answer = http.post("demo", "/engine-rest/process-definition/key/ViolationCase/start", Map.of(
+                    "businessKey", caseNumber, "variables", variables,
+                    "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CancelRegistration"))));
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(countJobs(http)).as("a freeze timer for every open cancellation").isEqualTo(OPEN_CASES);
+        assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
+        RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST in %.0f s (%.0f/s)",
+                OPEN_CASES, seconds, OPEN_CASES / seconds));
+    }
+
+    static Map<String, Object> electionBody(LocalDate votingDay) {
+        return Map.of("name", OPEN_CASES_ELECTION, "level", "MAZHILIS", "votingDay", votingDay.toString(),
+                "timeZone", "Asia/Almaty");
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
+
+    private static String createElection(HttpApi http, LocalDate votingDay) {
+        Answer created = http.post("demo", "/api/elections", Map.of("name", "Bench " + System.nanoTime(),
+                "level", "MAZHILIS", "votingDay", votingDay.toString(), "timeZone", "Asia/Almaty"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    /** The application as the benchmark runs it: the demo profile without the 2023 briefing's cases. */
+    static List<String> appArguments(String datasourceUrl) {
+        return List.of("--spring.datasource.url=" + datasourceUrl, "--audit.demo-briefing=false");
+    }
+
+    static String h2(String name) {
+        return "jdbc:h2:file:" + WORK.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    static void deleteDatabase(String name) {
+        try {
+            Files.createDirectories(WORK);
+            try (Stream<Path> files = Files.list(WORK)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void copyDatabase(String from, String to) {
+        deleteDatabase(to);
+        try {
+            Files.copy(WORK.resolve(from + ".mv.db"), WORK.resolve(to + ".mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs count calls of work on {@link #WORKERS} threads; answers the wall time in milliseconds. */
+    static double run(int count, IntConsumer work) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            workers.shutdownNow();
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> millis) {
+        Map<String, String> rounded = new LinkedHashMap<>();
+        millis.forEach((k, v) -> rounded.put(k, format("%.1f", v)));
+        return rounded;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
