@@ -9,9 +9,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-1}
+mkdir -p target/bench
 for run in $(seq 1 "$runs"); do
-  mvn -B -q -ntp test-compile surefire:test@default-test \
+  status=0
+  mvn -B -ntp test-compile surefire:test@default-test \
     -Dtest=AuditBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.excludedGroups=none -Dgroups=benchmark \
-    -DargLine="-Xmx4g" "$@" 2>&1 | grep -v '^\s*$' | grep -E 'Audit benchmark|request \(|GET /api|ERROR|FAIL' || true
+    -DargLine="-Xmx6g" "$@" > target/bench/run.log 2>&1 || status=$?
+  grep -E 'Audit benchmark|request \(|^GET /api' target/bench/run.log || true
+  if [ "$status" -ne 0 ]; then
+    grep -E 'ERROR|FAIL' target/bench/run.log | head -20
+    echo "benchmark failed (full log: target/bench/run.log)"
+    exit "$status"
+  fi
 done

@@ -43,10 +43,16 @@ async function showTimeline(caseNumber) {
   document.getElementById("timeline").hidden = false;
   document.getElementById("timeline-title").textContent = "Case " + timeline.caseNumber;
   document.getElementById("timeline-summary").textContent = [timeline.status, timeline.outcome,
-    timeline.registration, timeline.registrationReason,
+    timeline.registration,
     "process " + timeline.process.key + " v" + timeline.process.version
       + (timeline.process.versionTag ? " (" + timeline.process.versionTag + ")" : "")]
     .filter(Boolean).join(" · ");
+  const why = document.getElementById("timeline-why");
+  why.hidden = !timeline.registrationReason;
+  why.textContent = timeline.registrationReason
+    ? "Registration " + Audit.text(timeline.registration).toLowerCase().replaceAll("_", " ") + ": "
+      + timeline.registrationReason
+    : "";
   const body = document.getElementById("entries");
   body.replaceChildren();
   for (const entry of timeline.entries) {
@@ -68,7 +74,11 @@ document.getElementById("previous").addEventListener("click", () => { page--; sh
 document.getElementById("next").addEventListener("click", () => { page++; showCases().catch(Audit.showError); });
 
 Audit.fillElections(form.elements.electionId)
-  .then(showCases)
+  .then(() => {
+    const election = new URLSearchParams(location.search).get("electionId");
+    if (election) form.elements.electionId.value = election;
+    return showCases();
+  })
   .then(() => {
     const wanted = new URLSearchParams(location.search).get("case");
     return wanted ? showTimeline(wanted) : null;

@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.elections.violations.api.AccessDeniedException;
 import kz.elections.violations.api.InvalidRequestException;
+import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The auditors' read-only view of every case: the list with its filters and paging, its CSV export,
- * and one case's timeline. Auditors and prosecutors (and admins) read it; only prosecutors see the
- * offender's full IIN or BIN, everyone else its last four digits.
+ * The read-only view of cases: the list with its filters and paging, its CSV export, and one case's
+ * timeline. Auditors and prosecutors (and admins) read every case; a district commission's members read
+ * the cases of their own district (a candidate's or an observer's), so a member whose task was withdrawn
+ * by the registration freeze can see why. Prosecutors and the case's commission see the offender's full
+ * IIN or BIN, everyone else its last four digits.
  */
 @RestController
 @RequestMapping("/api")
@@ -41,14 +45,13 @@ public class AuditCaseController {
     public CasePage list(CaseFilterParams params,
                          @RequestParam(defaultValue = "0") int page,
                          @RequestParam(defaultValue = "50") int size) {
-        requireReader();
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidRequestException("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
-        CaseFilter filter = params.toFilter();
+        CaseFilter filter = readable(params.toFilter());
         boolean identifiers = showsIdentifiers();
         List<CaseSummary> items = reports.page(filter, page, size).stream()
                 .map(row -> identifiers ? row : row.masked()).toList();
@@ -57,8 +60,7 @@ public class AuditCaseController {
 
     @GetMapping("/cases.csv")
     public void export(CaseFilterParams params, HttpServletResponse response) throws IOException {
-        requireReader();
-        CaseFilter filter = params.toFilter();
+        CaseFilter filter = readable(params.toFilter());
         boolean identifiers = showsIdentifiers();
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -92,17 +94,37 @@ public class AuditCaseController {
 
     @GetMapping("/cases/{caseNumber}/history")
     public CaseTimeline history(@PathVariable String caseNumber) {
-        requireReader();
+        if (!readsEveryCase()) {
+            List<String> districts = ownDistrictsOrRefuse();
+            if (reports.districtCommissionOf(caseNumber).filter(districts::contains).isEmpty()) {
+                // a case outside the member's district is not revealed to exist
+                throw new NotFoundException("No case with number " + caseNumber);
+            }
+        }
         boolean showIdentifiers = showsIdentifiers();
         // the groups are checked above; the engine's variable permissions govern its own REST API
         return currentUser.withoutEngineChecks(() -> timelines.timeline(caseNumber, showIdentifiers));
     }
 
-    private void requireReader() {
-        currentUser.requireAnyOf(CurrentUser.AUDITORS, CurrentUser.PROSECUTORS);
+    private boolean readsEveryCase() {
+        return currentUser.isAdmin() || currentUser.isInAny(CurrentUser.AUDITORS, CurrentUser.PROSECUTORS);
     }
 
+    private List<String> ownDistrictsOrRefuse() {
+        List<String> districts = currentUser.districtCommissions();
+        if (districts.isEmpty()) {
+            throw new AccessDeniedException("Cases are read by auditors, prosecutors and district commissions");
+        }
+        return districts;
+    }
+
+    /** The filter as the user may apply it: a commission member's is limited to the own district. */
+    private CaseFilter readable(CaseFilter filter) {
+        return readsEveryCase() ? filter : filter.withinDistricts(ownDistrictsOrRefuse());
+    }
+
+    /** Prosecutors see full IINs/BINs, and so does a commission member, who only reads the own district's cases. */
     private boolean showsIdentifiers() {
-        return currentUser.isInAny(CurrentUser.PROSECUTORS);
+        return currentUser.isInAny(CurrentUser.PROSECUTORS) || !readsEveryCase();
     }
 }

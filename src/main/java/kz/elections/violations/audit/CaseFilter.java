@@ -14,10 +14,11 @@ import kz.elections.violations.cases.Outcome;
 
 /**
  * The filters of the case list and the statistics. {@code from} and {@code to} bound the day the act
- * was committed ({@code committedOn}), both inclusive. Every filter is optional.
+ * was committed ({@code committedOn}), both inclusive. Every filter is optional; {@code districts}, when
+ * not null, limits the cases to those district commissions.
  */
 public record CaseFilter(String electionId, String region, String article, String offenderKind, String status,
-                         String outcome, LocalDate from, LocalDate to) {
+                         String outcome, LocalDate from, LocalDate to, List<String> districts) {
 
     public static CaseFilter of(String electionId, String region, String article, String offenderKind,
                                 String status, String outcome, String from, String to) {
@@ -34,11 +35,17 @@ public record CaseFilter(String electionId, String region, String article, Strin
             throw new InvalidRequestException(problems);
         }
         return new CaseFilter(blankToNull(electionId), blankToNull(region), blankToNull(article),
-                blankToNull(offenderKind), blankToNull(status), blankToNull(outcome), fromDay, toDay);
+                blankToNull(offenderKind), blankToNull(status), blankToNull(outcome), fromDay, toDay, null);
     }
 
     public static CaseFilter none() {
-        return new CaseFilter(null, null, null, null, null, null, null, null);
+        return new CaseFilter(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same filter limited to the cases of these district commissions (a commission member's view). */
+    public CaseFilter withinDistricts(List<String> districtCommissions) {
+        return new CaseFilter(electionId, region, article, offenderKind, status, outcome, from, to,
+                List.copyOf(districtCommissions));
     }
 
     /** The SQL condition over case_report and its arguments, in order. */
@@ -58,6 +65,15 @@ public record CaseFilter(String electionId, String region, String article, Strin
         if (to != null) {
             where.append(" and committed_on <= ?");
             arguments.add(java.sql.Date.valueOf(to));
+        }
+        if (districts != null) {
+            if (districts.isEmpty()) {
+                where.append(" and 1 = 0");
+            } else {
+                where.append(" and district_commission in (")
+                        .append(String.join(", ", java.util.Collections.nCopies(districts.size(), "?"))).append(")");
+                arguments.addAll(districts);
+            }
         }
         return new SqlCondition(where.toString(), arguments);
     }

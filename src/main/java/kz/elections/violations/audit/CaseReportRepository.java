@@ -58,6 +58,12 @@ public class CaseReportRepository {
                         + " order by started_at desc", String.class, caseNumber).stream().findFirst();
     }
 
+    /** The district commission of a candidate's or observer's case; empty for other cases and unknown numbers. */
+    public Optional<String> districtCommissionOf(String caseNumber) {
+        return jdbc.queryForList("select district_commission from case_report where case_number = ?"
+                + " and district_commission is not null", String.class, caseNumber).stream().findFirst();
+    }
+
     /** Grouped counts and sums over every dimension the statistics report, in one pass. */
     public void groups(CaseFilter filter, Consumer<ReportGroup> consumer) {
         CaseFilter.SqlCondition condition = filter.toSql();

@@ -41,6 +41,12 @@ public class CurrentUser {
         return Arrays.stream(groups).anyMatch(mine::contains);
     }
 
+    /** The districts whose commission the user belongs to: "1" for a member of {@code dec-1}. */
+    public List<String> districtCommissions() {
+        return groups().stream().filter(group -> group.startsWith(DISTRICT_COMMISSION_PREFIX))
+                .map(group -> group.substring(DISTRICT_COMMISSION_PREFIX.length())).toList();
+    }
+
     public boolean isAdmin() {
         return isInAny(ADMINS, CAMUNDA_ADMIN);
     }

@@ -107,8 +107,37 @@ class AuditApiTest extends CaseTestSupport {
         assertThat(http.get("auditor", "/api/cases?status=PENDING&from=1.1.2023").status()).isEqualTo(400);
         assertThat(http.get("auditor", "/api/cases?size=100000").status()).isEqualTo(400);
         assertThat(http.get("cec", "/api/cases").status()).isEqualTo(403);
-        assertThat(http.get("commission1", "/api/cases").status()).isEqualTo(403);
         assertThat(http.get(null, "/api/cases").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDistrictCommissionReadsTheCasesOfItsOwnDistrictOnly() {
+        String own = register("CANDIDATE", "Almaty", "102", "2023-02-20").body().get("caseNumber").asText();
+        Map<String, Object> otherDistrict = Map.of("kind", "CANDIDATE", "name", "Candidate of district 2",
+                "iin", TestIins.next(), "districtCommission", "2");
+        Answer other = http.post("prosecutor", "/api/cases", Map.of("electionId", electionId, "region", "Almaty",
+                "committedOn", "2023-02-21", "place", "Square", "offender", otherDistrict, "article", "102",
+                "source", "MONITORING", "description", "Audit test fact"));
+        String othersCase = other.body().get("caseNumber").asText();
+
+        JsonNode seenByDistrict1 = list("commission1", "");
+        assertThat(seenByDistrict1.get("total").asLong()).isEqualTo(1);
+        assertThat(seenByDistrict1.at("/items/0/caseNumber").asText()).isEqualTo(own);
+        assertThat(seenByDistrict1.at("/items/0/offenderIin").asText()).matches("\\d{12}");
+        assertThat(list("commission2", "").get("items").findValuesAsText("caseNumber")).containsExactly(othersCase);
+        assertThat(http.get("commission1", "/api/cases.csv?electionId=" + electionId).text())
+                .contains(own).doesNotContain(othersCase);
+
+        Answer ownHistory = http.get("commission1", "/api/cases/" + own + "/history");
+        assertThat(ownHistory.status()).as(ownHistory.text()).isEqualTo(200);
+        assertThat(ownHistory.body().get("caseNumber").asText()).isEqualTo(own);
+        Answer othersHistory = http.get("commission1", "/api/cases/" + othersCase + "/history");
+        assertThat(othersHistory.status()).isEqualTo(404);
+        assertThat(othersHistory.text()).doesNotContain("Candidate of district 2");
+
+        assertThat(http.get("cec", "/api/cases").status()).isEqualTo(403);
+        assertThat(http.get("cec", "/api/cases/" + own + "/history").status()).isEqualTo(403);
+        assertThat(http.get("commission1", "/api/statistics").status()).isEqualTo(403);
     }
 
     @Test

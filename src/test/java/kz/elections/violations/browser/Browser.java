@@ -131,6 +131,11 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(".tasks-list li")).stream().map(WebElement::getText).toList();
     }
 
+    /** Runs a script in the page and returns its result. */
+    Object script(String javaScript, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(javaScript, arguments);
+    }
+
     void pause(long millis) {
         try {
             Thread.sleep(millis);

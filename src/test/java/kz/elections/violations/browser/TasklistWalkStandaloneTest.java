@@ -14,6 +14,8 @@ import kz.elections.violations.cases.CaseView;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;
+import kz.elections.violations.support.CaseSteps;
+import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.TestIins;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -137,7 +139,80 @@ class TasklistWalkStandaloneTest {
             assertThat(view.registration()).isEqualTo("CANCELLED");
             assertThat(view.steps()).extracting(CaseView.Step::completedBy)
                     .containsExactly("prosecutor", "cec", "prosecutor", "commission1");
+
+            // a second candidate's case of district 1 reaches the cancellation before the freeze
+            HttpApi api = new HttpApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+            String keptCase = registerSecondCandidatesCase(api, election, today);
+            CaseSteps.step(engine, keptCase, "check");
+            CaseSteps.step(engine, keptCase, "consent");
+            String keptInstance = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey(keptCase).singleResult().getId();
+            engine.getTaskService().complete(taskId(engine, keptInstance, "Task_RecordCourtRuling"), Map.of(
+                    "rulingOutcome", "FINE", "fineMci", 20, "abbreviatedProcedure", false,
+                    "rulingDate", today.toString()));
+            CaseSteps.step(engine, keptCase, "effect");
+            browser.logInToTasklist("commission1");
+            browser.waitForText("My group's tasks 1");
+            browser.waitForText("Cancel the candidate's registration");
+
+            // the voting day is brought forward: the freeze (D-2 00:00) has begun, its timer withdraws the task
+            HttpApi.Answer moved = api.put("demo", "/api/elections/" + election.id(), Map.of("name", election.name(),
+                    "level", "MAZHILIS", "votingDay", today.plusDays(1).toString(), "timeZone", "Asia/Almaty"));
+            assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                    .processInstanceId(keptInstance).activityId("Timer_FreezeWithdrawsCancellation").singleResult()
+                    .getId());
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(keptInstance).count())
+                    .isZero();
+
+            // the same member no longer finds the task ...
+            browser.logInToTasklist("commission1");
+            browser.waitForText("My group's tasks 0");
+            browser.waitForText("No task matching filters found.");
+            assertThat(browser.pageText()).doesNotContain("Cancel the candidate's registration");
+            browser.screenshot("08-freeze-withdrew-the-task");
+
+            // ... and the case page says why; the member's list holds the own district's two cases only
+            browser.open("/audit/?electionId=" + election.id() + "&case=" + keptCase);
+            browser.waitForText("Registration kept due to freeze: The open cancellation was withdrawn when the"
+                    + " freeze began");
+            assertThat(browser.pageText())
+                    .contains("2 cases", caseNumber, keptCase, "Case " + keptCase, "KEPT_DUE_TO_FREEZE",
+                            "D-2 00:00, Asia/Almaty", "TIMER_FIRED");
+            browser.screenshot("09-commission1-sees-why-the-registration-was-kept");
+
+            // the auditor reads the first case's timeline: every step, who did it, the process version
+            browser.logInToTasklist("auditor");
+            browser.open("/audit/?case=" + caseNumber);
+            browser.waitForText("Case " + caseNumber);
+            String timeline = browser.pageText();
+            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.1.0)",
+                    "Check the fact", "commission1", "Cancel the candidate's registration", "decisionNumber",
+                    "Appeal period expired", "TIMER_FIRED");
+            assertThat(timeline.substring(timeline.indexOf("Case " + caseNumber)))
+                    .contains("prosecutor", "cec", "commission1");
+            browser.screenshot("10-auditor-reads-the-case-timeline");
+
+            // and the statistics of the election, with their charts drawn
+            browser.open("/audit/statistics.html?electionId=" + election.id());
+            browser.waitForText("registrations kept (freeze)");
+            assertThat(browser.pageText()).contains("2\nfacts", "1\nregistrations cancelled",
+                    "1\nregistrations kept (freeze)", "2\nCEC consents asked", "2\nfines", "By article");
+            Object chartBars = browser.script("const chart = Chart.getChart('byArticle');"
+                    + " return chart ? chart.data.datasets[0].data : null;");
+            assertThat(chartBars).asList().containsExactly(2L);
+            browser.screenshot("11-auditor-reads-the-statistics");
         }
+    }
+
+    private static String registerSecondCandidatesCase(HttpApi api, Election election, LocalDate today) {
+        HttpApi.Answer registered = api.post("prosecutor", "/api/cases", Map.of("electionId", election.id(),
+                "region", "Almaty", "committedOn", today.minusDays(1).toString(), "place", "Dostyk avenue 5",
+                "offender", Map.of("kind", "CANDIDATE", "name", "Bolat Candidate", "iin", TestIins.next(),
+                        "districtCommission", "1"),
+                "article", "102", "source", "MONITORING", "description", "Campaign posters on a school"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        return registered.body().get("caseNumber").asText();
     }
 
     private static ProcessInstance waitForTheCase(ProcessEngine engine) {
@@ -162,7 +237,11 @@ class TasklistWalkStandaloneTest {
     }
 
     private static String taskId(ProcessEngine engine, ProcessInstance instance, String key) {
-        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+        return taskId(engine, instance.getId(), key);
+    }
+
+    private static String taskId(ProcessEngine engine, String instanceId, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key)
                 .singleResult().getId();
     }
 
