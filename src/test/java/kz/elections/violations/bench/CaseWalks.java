@@ -52,15 +52,32 @@ final class CaseWalks {
         walk(variant, instance, "Event_AppealPeriodExpired", today, started);
     }
 
-    /** The bare process through the same wait states, started over the engine REST API. */
+    /**
+     * The bare process through the same wait states, started over the engine REST API with the facts the
+     * prosecutor registers as its variables (what the project API turns the intake request into), so that
+     * both variants store the users' data and differ in what the application adds.
+     */
     void bareCase(String variant) {
+        LocalDate today = LocalDate.now(ALMATY);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("electionId", value(electionId));
+        facts.put("region", value("Almaty"));
+        facts.put("committedOn", value(today.minusDays(2).toString()));
+        facts.put("place", value("Abai avenue"));
+        facts.put("offenderKind", value("CANDIDATE"));
+        facts.put("offenderName", value("Bench Candidate"));
+        facts.put("offenderIin", value(TestIins.next()));
+        facts.put("districtCommission", value("1"));
+        facts.put("article", value("102"));
+        facts.put("source", value("MONITORING"));
+        facts.put("description", value("Campaigning before registration closed"));
         long started = System.nanoTime();
         Answer created = http.post("prosecutor", "/engine-rest/process-definition/key/" + BARE_PROCESS + "/start",
-                Map.of("businessKey", "bare-" + System.nanoTime()));
+                Map.of("businessKey", "bare-" + System.nanoTime(), "variables", facts));
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         String instance = created.body().get("id").asText();
         started = time(variant, "start", started);
-        walk(variant, instance, "Event_AppealPeriodExpired", LocalDate.now(ALMATY), started);
+        walk(variant, instance, "Event_AppealPeriodExpired", today, started);
     }
 
     private void walk(String variant, String instance, String appealTimer, LocalDate today, long started) {

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kz.elections.violations.cluster.CandidateCases;
 import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.HttpApi.Answer;
-import kz.elections.violations.support.TestIins;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -47,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * </ul>
  * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
  * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
- * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}).
+ * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}), bench.jfr [false: true records a flight
+ * recording of the cost-per-case application in target/bench/scale/cost-per-case.jfr].
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,12 +112,16 @@ class ScaleBenchmark {
     @Order(2)
     void costPerCaseAgainstABareProcess() throws Exception {
         deleteDatabase("cost");
-        try (AppProcess app = AppProcess.start("cost-per-case", List.of(), appArguments(h2("cost")))) {
+        List<String> jvmOptions = Boolean.getBoolean("bench.jfr")
+                ? List.of("-XX:StartFlightRecording=filename=" + WORK.resolve("cost-per-case.jfr") + ",settings=profile")
+                : List.of();
+        try (AppProcess app = AppProcess.start("cost-per-case", jvmOptions, appArguments(h2("cost")))) {
             HttpApi http = app.http();
             String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
             deployBareProcess(http);
             CaseWalks walks = new CaseWalks(http, electionId);
 
+            walks.fullCase("warm-up"); // the year's first case number, alone (see the README on CaseNumbers)
             run(WARM_UP, i -> walks.bareCase("warm-up"));
             run(WARM_UP, i -> walks.fullCase("warm-up"));
             List<Double> bare = new ArrayList<>();
@@ -229,11 +233,9 @@ class ScaleBenchmark {
     static Storm freezeStorm(HttpApi admin) {
         String electionId = openCasesElection(admin);
         assertThat(countJobs(admin)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
-        Map<String, Object> body = electionBody(LocalDate.now(ALMATY).plusDays(2));
         long started = System.nanoTime();
-        Answer put = admin.put("demo", "/api/elections/" + electionId, body);
+        CandidateCases.startTheFreeze(admin, electionId, OPEN_CASES_ELECTION);
         long answered = System.nanoTime();
-        assertThat(put.status()).as(put.text()).isEqualTo(200);
         long deadline = answered + 600_000_000_000L;
         while (countOpenCancellations(admin) > 0 || countJobs(admin) > 0) {
             assertThat(System.nanoTime()).as("all withdrawn within 10 minutes").isLessThan(deadline);
@@ -286,60 +288,20 @@ class ScaleBenchmark {
         return db;
     }
 
-    /**
-     * Starts the cases over the engine REST API right before Task_CancelRegistration, with the variables
-     * the process has there (what intake, the check, the consent and the ruling would have set), and
-     * checks that each has its freeze timer.
-     */
+    /** The cases start right before Task_CancelRegistration (see CandidateCases); each has its freeze timer. */
     static void loadOpenCases(HttpApi http) {
-        LocalDate votingDay = LocalDate.now(ALMATY).plusDays(60);
-        Answer created = http.post("demo", "/api/elections", electionBody(votingDay));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String electionId = created.body().get("id").asText();
-        String freezeFrom = created.body().at("/milestones/registrationFreezeFrom").asText();
-        String freezeDate = java.time.OffsetDateTime.parse(freezeFrom)
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
-        String committedOn = LocalDate.now(ALMATY).minusDays(20).toString();
+        String electionId = CandidateCases.election(http, OPEN_CASES_ELECTION);
         long started = System.nanoTime();
-        run(OPEN_CASES, i -> {
-            String caseNumber = "S-" + String.format("%06d", i);
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("caseNumber", CaseWalks.value(caseNumber));
-            variables.put("electionId", CaseWalks.value(electionId));
-            variables.put("region", CaseWalks.value("Almaty"));
-            variables.put("committedOn", CaseWalks.value(committedOn));
-            variables.put("place", CaseWalks.value("Abai avenue"));
-            variables.put("offenderKind", CaseWalks.value("CANDIDATE"));
-            variables.put("offenderName", CaseWalks.value("Candidate " + i));
-            variables.put("offenderIin", CaseWalks.value(TestIins.next()));
-            variables.put("districtCommission", CaseWalks.value(String.valueOf(1 + i % 2)));
-            variables.put("code", CaseWalks.value("CAO"));
-            variables.put("article", CaseWalks.value("102"));
-            variables.put("source", CaseWalks.value("MONITORING"));
-            variables.put("caseStatus", CaseWalks.value("OPEN"));
-            variables.put("registration", CaseWalks.value("REGISTERED"));
-            variables.put("factConfirmed", CaseWalks.value(true));
-            variables.put("consentGranted", CaseWalks.value(true));
-            variables.put("followUp", CaseWalks.value("CANDIDATE_DEREGISTRATION"));
-            variables.put("rulingOutcome", CaseWalks.value("FINE"));
-            variables.put("fineMci", CaseWalks.value(20));
-            variables.put("registrationFrozen", CaseWalks.value(false));
-            variables.put("registrationFreezeFrom", Map.of("value", freezeDate, "type", "Date"));
-            Answer answer = http.post("demo", "/engine-rest/process-definition/key/ViolationCase/start", Map.of(
-                    "businessKey", caseNumber, "variables", variables,
-                    "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CancelRegistration"))));
-            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        });
+        try {
+            CandidateCases.startWaitingForCancellation(List.of(http), electionId, "S", OPEN_CASES, 4);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(countJobs(http)).as("a freeze timer for every open cancellation").isEqualTo(OPEN_CASES);
         assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
         RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST in %.0f s (%.0f/s)",
                 OPEN_CASES, seconds, OPEN_CASES / seconds));
-    }
-
-    static Map<String, Object> electionBody(LocalDate votingDay) {
-        return Map.of("name", OPEN_CASES_ELECTION, "level", "MAZHILIS", "votingDay", votingDay.toString(),
-                "timeZone", "Asia/Almaty");
     }
 
     // ---------------------------------------------------------------------------------------- helpers
@@ -357,7 +319,7 @@ class ScaleBenchmark {
     }
 
     static String h2(String name) {
-        return "jdbc:h2:file:" + WORK.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + WORK.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     static void deleteDatabase(String name) {
