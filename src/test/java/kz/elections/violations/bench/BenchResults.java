@@ -21,15 +21,22 @@ final class BenchResults {
     private final List<String> notes = new ArrayList<>();
 
     synchronized void add(String figure, String value) {
-        rows.add(new Row(figure, value, "", ""));
+        add(new Row(figure, value, "", ""));
     }
 
     synchronized void add(String figure, String value, String goal, boolean met) {
-        rows.add(new Row(figure, value, goal, met ? "met" : "MISSED"));
+        add(new Row(figure, value, goal, met ? "met" : "MISSED"));
+    }
+
+    /** Every row and note is also printed when it is known, so that a long run shows its progress. */
+    private void add(Row row) {
+        rows.add(row);
+        System.out.println("[bench] " + row.figure() + ": " + row.value() + " " + row.goal() + " " + row.verdict());
     }
 
     synchronized void note(String note) {
         notes.add(note);
+        System.out.println("[bench] " + note);
     }
 
     synchronized boolean isEmpty() {

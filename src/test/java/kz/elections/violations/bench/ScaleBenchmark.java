@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kz.elections.violations.cluster.CandidateCases;
 import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.HttpApi.Answer;
@@ -69,13 +69,22 @@ class ScaleBenchmark {
 
     static {
         JOB_EXECUTOR_VARIANTS.put("chosen", List.of());
-        JOB_EXECUTOR_VARIANTS.put("camunda-defaults", List.of("--camunda.bpm.job-execution.core-pool-size=3",
-                "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
-                "--camunda.bpm.job-execution.max-jobs-per-acquisition=3"));
+        // what application.yaml held before the benchmark: Camunda's defaults, max-wait 5 s
+        JOB_EXECUTOR_VARIANTS.put("before", executor(3, 10, 3, 3, 5000));
+        JOB_EXECUTOR_VARIANTS.put("2-threads-20-per-acquisition", executor(2, 2, 20, 20, 1000));
+        JOB_EXECUTOR_VARIANTS.put("3-threads-30-per-acquisition", executor(3, 3, 30, 30, 1000));
+        JOB_EXECUTOR_VARIANTS.put("4-threads-40-per-acquisition", executor(4, 4, 40, 40, 1000));
+        JOB_EXECUTOR_VARIANTS.put("8-threads-40-per-acquisition", executor(8, 8, 40, 40, 1000));
+    }
+
+    private static List<String> executor(int corePool, int maxPool, int queue, int perAcquisition, int maxWait) {
+        String prefix = "--camunda.bpm.job-execution.";
+        return List.of(prefix + "core-pool-size=" + corePool, prefix + "max-pool-size=" + maxPool,
+                prefix + "queue-capacity=" + queue, prefix + "max-jobs-per-acquisition=" + perAcquisition,
+                prefix + "wait-time-in-millis=" + maxWait, prefix + "max-wait=" + maxWait);
     }
 
     static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    static final Path WORK = Path.of("target/bench/scale").toAbsolutePath();
     static final BenchResults RESULTS = new BenchResults();
 
     @AfterAll
@@ -92,9 +101,10 @@ class ScaleBenchmark {
     void coldStart() {
         List<Double> seconds = new ArrayList<>();
         for (int run = 0; run <= COLD_STARTS; run++) {
-            String db = "cold-" + run;
-            deleteDatabase(db);
-            try (AppProcess app = AppProcess.start("cold-start", List.of(), List.of("--spring.datasource.url=" + h2(db)))) {
+            Store fresh = Store.h2("cold-" + run);
+            fresh.create();
+            // as an operator starts it: the default configuration (demo profile and briefing), only another file
+            try (AppProcess app = AppProcess.start("cold-start", List.of(), List.of(fresh.arguments("node-a").get(0)))) {
                 if (run > 0) { // the first run only warms the disk cache
                     seconds.add(app.startup().toMillis() / 1000.0);
                 }
@@ -111,11 +121,12 @@ class ScaleBenchmark {
     @Test
     @Order(2)
     void costPerCaseAgainstABareProcess() throws Exception {
-        deleteDatabase("cost");
+        Store store = Store.h2("cost");
+        store.create();
         List<String> jvmOptions = Boolean.getBoolean("bench.jfr")
-                ? List.of("-XX:StartFlightRecording=filename=" + WORK.resolve("cost-per-case.jfr") + ",settings=profile")
+                ? List.of("-XX:StartFlightRecording=filename=" + Store.H2_FOLDER.resolve("cost-per-case.jfr") + ",settings=profile")
                 : List.of();
-        try (AppProcess app = AppProcess.start("cost-per-case", jvmOptions, appArguments(h2("cost")))) {
+        try (AppProcess app = AppProcess.start("cost-per-case", jvmOptions, store.arguments("node-a"))) {
             HttpApi http = app.http();
             String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
             deployBareProcess(http);
@@ -166,8 +177,8 @@ class ScaleBenchmark {
     @Test
     @Order(3)
     void tenThousandOpenCasesInHalfAGigabyteOfHeap() {
-        String db = openCasesDatabase();
-        try (AppProcess app = AppProcess.start("heap-512m", List.of("-Xmx512m"), appArguments(h2(db)))) {
+        Store store = openCases(Store.h2("open-cases")).copy("heap");
+        try (AppProcess app = AppProcess.start("heap-512m", List.of("-Xmx512m"), store.arguments("heap"))) {
             HttpApi http = app.http();
             Map<String, Double> millis = new LinkedHashMap<>();
             String someCase = "S-" + String.format("%06d", OPEN_CASES / 2);
@@ -182,9 +193,7 @@ class ScaleBenchmark {
                 millis.put(call[1].replaceAll("\\?.*", ""), (System.nanoTime() - started) / 1e6);
                 assertThat(answer.status()).as(call[1] + ": " + answer.text()).isEqualTo(200);
             }
-            long open = http.get("demo", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration").body()
-                    .get("count").asLong();
-            assertThat(open).isEqualTo(OPEN_CASES);
+            assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
             double usedMib = app.usedHeapAfterFullGcMib();
             boolean outOfMemory = app.logMentions("OutOfMemoryError");
             RESULTS.add(format("heap in use after full GC, %,d open cases, -Xmx512m", OPEN_CASES),
@@ -195,58 +204,84 @@ class ScaleBenchmark {
 
     @Test
     @Order(4)
-    void freezeStormOnOneNode() {
-        String snapshot = openCasesDatabase();
+    void freezeStormOnOneNodeOnH2() {
+        Store snapshot = openCases(Store.h2("open-cases"));
         for (String variant : STORM_VARIANTS) {
-            List<String> overrides = JOB_EXECUTOR_VARIANTS.get(variant);
-            if (overrides == null) {
-                throw new IllegalArgumentException("no job executor variant " + variant + " in " + JOB_EXECUTOR_VARIANTS.keySet());
+            Storm storm = freezeStorm(snapshot.copy("storm-h2-" + variant), variant, 1);
+            report(variant, "1 node, H2 file", storm, 20);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void freezeStormOnOneAndTwoNodesOnPostgres() {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Store snapshot = openCases(Store.postgres(postgres, "open_cases"));
+            for (String variant : STORM_VARIANTS) {
+                report(variant, "1 node, PostgreSQL", freezeStorm(snapshot.copy("storm_1_" + variant), variant, 1), 20);
+                report(variant, "2 nodes, PostgreSQL", freezeStorm(snapshot.copy("storm_2_" + variant), variant, 2), 12);
             }
-            String db = "storm-" + variant;
-            copyDatabase(snapshot, db);
-            List<String> arguments = new ArrayList<>(appArguments(h2(db)));
-            arguments.addAll(overrides);
-            try (AppProcess app = AppProcess.start("storm-" + variant, List.of(), arguments)) {
-                Storm storm = freezeStorm(app.http());
-                report("freeze storm, 1 node, H2, job executor " + variant, storm, 20);
-            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /** What a storm took: the PUT (rescheduling inside the request) and until no cancellation is left. */
-    record Storm(double putSeconds, double withdrawnAfterPutSeconds, double totalSeconds, long withdrawn) {
+    record Storm(double putSeconds, double withdrawnAfterPutSeconds, double totalSeconds, long withdrawn,
+                 Map<String, Long> jobsByNode) {
     }
 
-    private static void report(String name, Storm storm, double goalSeconds) {
-        RESULTS.add(name + ": PUT until all withdrawn", format("%.1f s", storm.totalSeconds()),
-                format("<= %.0f s", goalSeconds), storm.totalSeconds() <= goalSeconds);
+    private static void report(String variant, String where, Storm storm, double goalSeconds) {
+        RESULTS.add(format("freeze storm, %,d tasks, %s, job executor %s: PUT until all withdrawn", OPEN_CASES,
+                where, variant), format("%.1f s", storm.totalSeconds()), format("<= %.0f s", goalSeconds),
+                storm.totalSeconds() <= goalSeconds);
         RESULTS.add("  of which PUT /api/elections/{id} (RegistrationFreeze.onCalendarChanged)",
                 format("%.1f s", storm.putSeconds()));
-        RESULTS.add("  of which the job executor, after the PUT", format("%.1f s (%.0f jobs/s)",
+        RESULTS.add("  of which the job executor after the PUT" + (storm.jobsByNode().size() > 1
+                ? " " + storm.jobsByNode() : ""), format("%.1f s (%.0f jobs/s)",
                 storm.withdrawnAfterPutSeconds(), storm.withdrawn() / storm.withdrawnAfterPutSeconds()));
     }
 
     /**
-     * Moves the voting day of the open cases' election so that its freeze (D-2 00:00) has begun, and
-     * polls until every Task_CancelRegistration is gone and every case closed as KEPT_DUE_TO_FREEZE.
+     * Starts the nodes on the store (each with the job executor variant's settings), moves the voting day of
+     * the open cases' election so that its freeze (D-2 00:00) has begun, and polls until every
+     * Task_CancelRegistration is gone and every case closed by its freeze timer.
      */
-    static Storm freezeStorm(HttpApi admin) {
-        String electionId = openCasesElection(admin);
-        assertThat(countJobs(admin)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
-        long started = System.nanoTime();
-        CandidateCases.startTheFreeze(admin, electionId, OPEN_CASES_ELECTION);
-        long answered = System.nanoTime();
-        long deadline = answered + 600_000_000_000L;
-        while (countOpenCancellations(admin) > 0 || countJobs(admin) > 0) {
-            assertThat(System.nanoTime()).as("all withdrawn within 10 minutes").isLessThan(deadline);
-            sleep(100);
+    static Storm freezeStorm(Store store, String variant, int nodeCount) {
+        List<String> overrides = JOB_EXECUTOR_VARIANTS.get(variant);
+        if (overrides == null) {
+            throw new IllegalArgumentException("no job executor variant " + variant + " in " + JOB_EXECUTOR_VARIANTS.keySet());
         }
-        long done = System.nanoTime();
-        long withdrawn = admin.get("demo", "/engine-rest/history/activity-instance/count?activityId="
-                + "EndEvent_CancellationWithdrawnByFreeze").body().get("count").asLong();
-        assertThat(withdrawn).as("cases closed by the freeze timer").isEqualTo(OPEN_CASES);
-        assertThat(admin.get("demo", "/engine-rest/incident/count").body().get("count").asLong()).isZero();
-        return new Storm((answered - started) / 1e9, (done - answered) / 1e9, (done - started) / 1e9, withdrawn);
+        List<AppProcess> nodes = new ArrayList<>();
+        try {
+            for (int n = 0; n < nodeCount; n++) {
+                String node = "node-" + (char) ('a' + n);
+                List<String> arguments = new ArrayList<>(store.arguments(node));
+                arguments.addAll(overrides);
+                nodes.add(AppProcess.start(store.name() + "-" + node, List.of(), arguments));
+            }
+            HttpApi first = nodes.get(0).http();
+            HttpApi last = nodes.get(nodes.size() - 1).http();
+            String electionId = openCasesElection(first);
+            assertThat(countJobs(first)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
+            long started = System.nanoTime();
+            CandidateCases.startTheFreeze(last, electionId, OPEN_CASES_ELECTION);
+            long answered = System.nanoTime();
+            long deadline = answered + 600_000_000_000L;
+            while (countOpenCancellations(first) > 0 || countJobs(first) > 0) {
+                assertThat(System.nanoTime()).as("all withdrawn within 10 minutes").isLessThan(deadline);
+                sleep(100);
+            }
+            long done = System.nanoTime();
+            long withdrawn = first.get("demo", "/engine-rest/history/activity-instance/count?activityId="
+                    + "EndEvent_CancellationWithdrawnByFreeze").body().get("count").asLong();
+            assertThat(withdrawn).as("cases closed by the freeze timer").isEqualTo(OPEN_CASES);
+            assertThat(first.get("demo", "/engine-rest/incident/count").body().get("count").asLong()).isZero();
+            return new Storm((answered - started) / 1e9, (done - answered) / 1e9, (done - started) / 1e9, withdrawn,
+                    store.freezeJobsByNode());
+        } finally {
+            nodes.forEach(AppProcess::close);
+        }
     }
 
     private static long countOpenCancellations(HttpApi http) {
@@ -269,27 +304,24 @@ class ScaleBenchmark {
     }
 
     static final String OPEN_CASES_ELECTION = "Bench open cases";
-    private static String openCasesSnapshot;
+    private static final Map<String, Store> OPEN_CASES_SNAPSHOTS = new HashMap<>();
 
     /**
-     * An H2 database with {@link #OPEN_CASES} cases waiting at Task_CancelRegistration (voting day in 60
-     * days, so their freeze timers lie ahead), made once per run and copied by the parts that use it.
+     * A database with {@link #OPEN_CASES} cases waiting at Task_CancelRegistration (their election votes in
+     * 30 days, so the freeze timers lie ahead), made once per run and store kind; the parts copy it.
      */
-    static synchronized String openCasesDatabase() {
-        if (openCasesSnapshot != null) {
-            return openCasesSnapshot;
-        }
-        String db = "open-cases";
-        deleteDatabase(db);
-        try (AppProcess app = AppProcess.start("open-cases-setup", List.of(), appArguments(h2(db)))) {
-            loadOpenCases(app.http());
-        }
-        openCasesSnapshot = db;
-        return db;
+    static synchronized Store openCases(Store store) {
+        return OPEN_CASES_SNAPSHOTS.computeIfAbsent(store.kind(), kind -> {
+            store.create();
+            try (AppProcess app = AppProcess.start(store.name() + "-setup", List.of(), store.arguments("node-a"))) {
+                loadOpenCases(app.http(), store.kind());
+            }
+            return store;
+        });
     }
 
     /** The cases start right before Task_CancelRegistration (see CandidateCases); each has its freeze timer. */
-    static void loadOpenCases(HttpApi http) {
+    static void loadOpenCases(HttpApi http, String kind) {
         String electionId = CandidateCases.election(http, OPEN_CASES_ELECTION);
         long started = System.nanoTime();
         try {
@@ -300,8 +332,8 @@ class ScaleBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(countJobs(http)).as("a freeze timer for every open cancellation").isEqualTo(OPEN_CASES);
         assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
-        RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST in %.0f s (%.0f/s)",
-                OPEN_CASES, seconds, OPEN_CASES / seconds));
+        RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST on %s in %.0f s (%.0f/s)",
+                OPEN_CASES, kind, seconds, OPEN_CASES / seconds));
     }
 
     // ---------------------------------------------------------------------------------------- helpers
@@ -311,37 +343,6 @@ class ScaleBenchmark {
                 "level", "MAZHILIS", "votingDay", votingDay.toString(), "timeZone", "Asia/Almaty"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
-    }
-
-    /** The application as the benchmark runs it: the demo profile without the 2023 briefing's cases. */
-    static List<String> appArguments(String datasourceUrl) {
-        return List.of("--spring.datasource.url=" + datasourceUrl, "--audit.demo-briefing=false");
-    }
-
-    static String h2(String name) {
-        return "jdbc:h2:file:" + WORK.resolve(name) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-    }
-
-    static void deleteDatabase(String name) {
-        try {
-            Files.createDirectories(WORK);
-            try (Stream<Path> files = Files.list(WORK)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name + ".")).toList()) {
-                    Files.delete(file);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void copyDatabase(String from, String to) {
-        deleteDatabase(to);
-        try {
-            Files.copy(WORK.resolve(from + ".mv.db"), WORK.resolve(to + ".mv.db"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Runs count calls of work on {@link #WORKERS} threads; answers the wall time in milliseconds. */
