@@ -1,0 +1,387 @@
+package kz.elections.violations.bench;
+
+import static kz.elections.violations.bench.BenchResults.format;
+import static kz.elections.violations.bench.BenchResults.median;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import kz.elections.violations.cluster.CandidateCases;
+import kz.elections.violations.support.HttpApi;
+import kz.elections.violations.support.HttpApi.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Scale and reliability of the packaged application, each figure measured on {@code java -jar} in a JVM
+ * of its own over real HTTP as the demo users (no mocks). Not part of {@code mvn verify}: run
+ * {@code bench/run.sh}, which builds the jar first. Every part starts from a fresh database under
+ * target/bench/scale.
+ * <ul>
+ * <li>cold start: {@code java -jar} on a fresh H2 file until {@code GET /actuator/health} is UP;</li>
+ * <li>cost per case: a candidate's full case against a bare BPMN of the same wait states;</li>
+ * <li>heap: 10,000 open cases in an application limited to {@code -Xmx512m};</li>
+ * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze.</li>
+ * </ul>
+ * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
+ * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
+ * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}), bench.jfr [false: true records a flight
+ * recording of the cost-per-case application in target/bench/scale/cost-per-case.jfr].
+ */
+@Tag("benchmark")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleBenchmark {
+
+    static final int COLD_STARTS = Integer.getInteger("bench.coldStarts", 5);
+    static final int WARM_UP = Integer.getInteger("bench.warmUp", 100);
+    static final int CASES = Integer.getInteger("bench.cases", 150);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int WORKERS = Integer.getInteger("bench.workers", 2);
+    static final int OPEN_CASES = Integer.getInteger("bench.openCases", 10_000);
+    static final List<String> STORM_VARIANTS = List.of(System.getProperty("bench.stormVariants", "chosen").split(","));
+
+    /**
+     * Job executor settings the freeze storm was measured with; "chosen" is what application.yaml holds
+     * (no override), the others override it on the command line.
+     */
+    static final Map<String, List<String>> JOB_EXECUTOR_VARIANTS = new LinkedHashMap<>();
+
+    static {
+        JOB_EXECUTOR_VARIANTS.put("chosen", List.of());
+        // what application.yaml held before the benchmark: Camunda's defaults, max-wait 5 s
+        JOB_EXECUTOR_VARIANTS.put("before", executor(3, 10, 3, 3, 5000));
+        JOB_EXECUTOR_VARIANTS.put("2-threads-20-per-acquisition", executor(2, 2, 20, 20, 1000));
+        JOB_EXECUTOR_VARIANTS.put("3-threads-30-per-acquisition", executor(3, 3, 30, 30, 1000));
+        JOB_EXECUTOR_VARIANTS.put("4-threads-40-per-acquisition", executor(4, 4, 40, 40, 1000));
+        JOB_EXECUTOR_VARIANTS.put("8-threads-40-per-acquisition", executor(8, 8, 40, 40, 1000));
+    }
+
+    private static List<String> executor(int corePool, int maxPool, int queue, int perAcquisition, int maxWait) {
+        String prefix = "--camunda.bpm.job-execution.";
+        return List.of(prefix + "core-pool-size=" + corePool, prefix + "max-pool-size=" + maxPool,
+                prefix + "queue-capacity=" + queue, prefix + "max-jobs-per-acquisition=" + perAcquisition,
+                prefix + "wait-time-in-millis=" + maxWait, prefix + "max-wait=" + maxWait);
+    }
+
+    static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    static final BenchResults RESULTS = new BenchResults();
+
+    @AfterAll
+    static void publish() {
+        if (!RESULTS.isEmpty()) {
+            RESULTS.publish();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- cold start
+
+    @Test
+    @Order(1)
+    void coldStart() {
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run <= COLD_STARTS; run++) {
+            Store fresh = Store.h2("cold-" + run);
+            fresh.create();
+            // as an operator starts it: the default configuration (demo profile and briefing), only another file
+            try (AppProcess app = AppProcess.start("cold-start", List.of(), List.of(fresh.arguments("node-a").get(0)))) {
+                if (run > 0) { // the first run only warms the disk cache
+                    seconds.add(app.startup().toMillis() / 1000.0);
+                }
+            }
+        }
+        double median = median(seconds);
+        RESULTS.add("cold start, java -jar on a fresh H2 file to health UP (median of " + COLD_STARTS + ")",
+                format("%.1f s", median), "", true);
+        RESULTS.note(format("cold starts (s): %s", seconds));
+    }
+
+    // ------------------------------------------------------------------------------------ cost per case
+
+    @Test
+    @Order(2)
+    void costPerCaseAgainstABareProcess() throws Exception {
+        Store store = Store.h2("cost");
+        store.create();
+        List<String> jvmOptions = Boolean.getBoolean("bench.jfr")
+                ? List.of("-XX:StartFlightRecording=filename=" + Store.H2_FOLDER.resolve("cost-per-case.jfr") + ",settings=profile")
+                : List.of();
+        try (AppProcess app = AppProcess.start("cost-per-case", jvmOptions, store.arguments("node-a"))) {
+            HttpApi http = app.http();
+            String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
+            deployBareProcess(http);
+            CaseWalks walks = new CaseWalks(http, electionId);
+
+            walks.fullCase("warm-up"); // the year's first case number, alone (see the README on CaseNumbers)
+            run(WARM_UP, i -> walks.bareCase("warm-up"));
+            run(WARM_UP, i -> walks.fullCase("warm-up"));
+            List<Double> bare = new ArrayList<>();
+            List<Double> full = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                double bareMillis = run(CASES, i -> walks.bareCase("bare")) / CASES;
+                double fullMillis = run(CASES, i -> walks.fullCase("full")) / CASES;
+                bare.add(bareMillis);
+                full.add(fullMillis);
+                ratios.add(fullMillis / bareMillis);
+            }
+            double ratio = median(ratios);
+            String of = " (" + ROUNDS + " rounds of " + CASES + ", " + WORKERS + " clients)";
+            RESULTS.add("bare BPMN, ms per case" + of, format("%.1f ms (%.1f/s)", median(bare), 1000 / median(bare)));
+            RESULTS.add("full candidate case, ms per case" + of,
+                    format("%.1f ms (%.1f/s)", median(full), 1000 / median(full)));
+            RESULTS.add("full case / bare case", format("%.2f x", ratio), "<= 1.25 x", ratio <= 1.25);
+            RESULTS.note(format("cost rounds: bare %s ms, full %s ms, ratios %s", bare, full, ratios));
+            long measured = (long) CASES * ROUNDS;
+            RESULTS.note("client ms per case by step (with " + WORKERS + " clients at once), bare: "
+                    + rounded(walks.millisPerCaseByStep("bare", measured)));
+            RESULTS.note("client ms per case by step (with " + WORKERS + " clients at once), full: "
+                    + rounded(walks.millisPerCaseByStep("full", measured)));
+        }
+    }
+
+    private static void deployBareProcess(HttpApi http) throws IOException {
+        String bpmn = Files.readString(Path.of("src/test/resources/bench/bare-case.bpmn"), StandardCharsets.UTF_8);
+        Answer deployed = http.deploy("demo", "bare-case.bpmn", bpmn);
+        assertThat(deployed.status()).as(deployed.text()).isEqualTo(200);
+        // the same grants on the bare process as the prosecutors have on ViolationCase (security.AccessRules)
+        Answer granted = http.post("demo", "/engine-rest/authorization/create", Map.of("type", 1,
+                "permissions", List.of("READ", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "READ_HISTORY",
+                        "READ_INSTANCE_VARIABLE", "READ_HISTORY_VARIABLE", "READ_TASK_VARIABLE"),
+                "groupId", "prosecutors", "resourceType", 6, "resourceId", CaseWalks.BARE_PROCESS));
+        assertThat(granted.status()).as(granted.text()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------------------ open cases, heap, storm
+
+    @Test
+    @Order(3)
+    void tenThousandOpenCasesInHalfAGigabyteOfHeap() {
+        Store store = openCases(Store.h2("open-cases")).copy("heap");
+        try (AppProcess app = AppProcess.start("heap-512m", List.of("-Xmx512m"), store.arguments("heap"))) {
+            HttpApi http = app.http();
+            Map<String, Double> millis = new LinkedHashMap<>();
+            String someCase = "S-" + String.format("%06d", OPEN_CASES / 2);
+            for (String[] call : List.of(
+                    new String[] {"commission1", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration"},
+                    new String[] {"commission1", "/engine-rest/task?taskDefinitionKey=Task_CancelRegistration&maxResults=50"},
+                    new String[] {"prosecutor", "/api/cases/" + someCase},
+                    new String[] {"auditor", "/api/cases?status=OPEN&size=500"},
+                    new String[] {"auditor", "/api/statistics"})) {
+                long started = System.nanoTime();
+                Answer answer = http.get(call[0], call[1]);
+                millis.put(call[1].replaceAll("\\?.*", ""), (System.nanoTime() - started) / 1e6);
+                assertThat(answer.status()).as(call[1] + ": " + answer.text()).isEqualTo(200);
+            }
+            assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
+            double usedMib = app.usedHeapAfterFullGcMib();
+            boolean outOfMemory = app.logMentions("OutOfMemoryError");
+            RESULTS.add(format("heap in use after full GC, %,d open cases, -Xmx512m", OPEN_CASES),
+                    format("%.0f MiB", usedMib), "fits 512 MiB", !outOfMemory && usedMib < 512);
+            RESULTS.note("API calls with " + OPEN_CASES + " open cases under -Xmx512m (ms, all 200): " + rounded(millis));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void freezeStormOnOneNodeOnH2() {
+        Store snapshot = openCases(Store.h2("open-cases"));
+        for (String variant : STORM_VARIANTS) {
+            Storm storm = freezeStorm(snapshot.copy("storm-h2-" + variant), variant, 1);
+            report(variant, "1 node, H2 file", storm, 20);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void freezeStormOnOneAndTwoNodesOnPostgres() {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Store snapshot = openCases(Store.postgres(postgres, "open_cases"));
+            for (String variant : STORM_VARIANTS) {
+                report(variant, "1 node, PostgreSQL", freezeStorm(snapshot.copy("storm_1_" + variant), variant, 1), 20);
+                report(variant, "2 nodes, PostgreSQL", freezeStorm(snapshot.copy("storm_2_" + variant), variant, 2), 12);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a storm took: the PUT (rescheduling inside the request) and until no cancellation is left. */
+    record Storm(double putSeconds, double withdrawnAfterPutSeconds, double totalSeconds, long withdrawn,
+                 Map<String, Long> jobsByNode) {
+    }
+
+    private static void report(String variant, String where, Storm storm, double goalSeconds) {
+        RESULTS.add(format("freeze storm, %,d tasks, %s, job executor %s: PUT until all withdrawn", OPEN_CASES,
+                where, variant), format("%.1f s", storm.totalSeconds()), format("<= %.0f s", goalSeconds),
+                storm.totalSeconds() <= goalSeconds);
+        RESULTS.add("  of which PUT /api/elections/{id} (RegistrationFreeze.onCalendarChanged)",
+                format("%.1f s", storm.putSeconds()));
+        RESULTS.add("  of which the job executor after the PUT" + (storm.jobsByNode().size() > 1
+                ? " " + storm.jobsByNode() : ""), format("%.1f s (%.0f jobs/s)",
+                storm.withdrawnAfterPutSeconds(), storm.withdrawn() / storm.withdrawnAfterPutSeconds()));
+    }
+
+    /**
+     * Starts the nodes on the store (each with the job executor variant's settings), moves the voting day of
+     * the open cases' election so that its freeze (D-2 00:00) has begun, and polls until every
+     * Task_CancelRegistration is gone and every case closed by its freeze timer.
+     */
+    static Storm freezeStorm(Store store, String variant, int nodeCount) {
+        List<String> overrides = JOB_EXECUTOR_VARIANTS.get(variant);
+        if (overrides == null) {
+            throw new IllegalArgumentException("no job executor variant " + variant + " in " + JOB_EXECUTOR_VARIANTS.keySet());
+        }
+        List<AppProcess> nodes = new ArrayList<>();
+        try {
+            for (int n = 0; n < nodeCount; n++) {
+                String node = "node-" + (char) ('a' + n);
+                List<String> arguments = new ArrayList<>(store.arguments(node));
+                arguments.addAll(overrides);
+                nodes.add(AppProcess.start(store.name() + "-" + node, List.of(), arguments));
+            }
+            HttpApi first = nodes.get(0).http();
+            HttpApi last = nodes.get(nodes.size() - 1).http();
+            String electionId = openCasesElection(first);
+            assertThat(countJobs(first)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
+            long started = System.nanoTime();
+            CandidateCases.startTheFreeze(last, electionId, OPEN_CASES_ELECTION);
+            long answered = System.nanoTime();
+            long deadline = answered + 600_000_000_000L;
+            while (countOpenCancellations(first) > 0 || countJobs(first) > 0) {
+                assertThat(System.nanoTime()).as("all withdrawn within 10 minutes").isLessThan(deadline);
+                sleep(100);
+            }
+            long done = System.nanoTime();
+            long withdrawn = first.get("demo", "/engine-rest/history/activity-instance/count?activityId="
+                    + "EndEvent_CancellationWithdrawnByFreeze").body().get("count").asLong();
+            assertThat(withdrawn).as("cases closed by the freeze timer").isEqualTo(OPEN_CASES);
+            assertThat(first.get("demo", "/engine-rest/incident/count").body().get("count").asLong()).isZero();
+            return new Storm((answered - started) / 1e9, (done - answered) / 1e9, (done - started) / 1e9, withdrawn,
+                    store.freezeJobsByNode());
+        } finally {
+            nodes.forEach(AppProcess::close);
+        }
+    }
+
+    private static long countOpenCancellations(HttpApi http) {
+        return http.get("demo", "/engine-rest/task/count?taskDefinitionKey=Task_CancelRegistration").body()
+                .get("count").asLong();
+    }
+
+    private static long countJobs(HttpApi http) {
+        return http.get("demo", "/engine-rest/job/count?activityId=Timer_FreezeWithdrawsCancellation").body()
+                .get("count").asLong();
+    }
+
+    private static String openCasesElection(HttpApi http) {
+        for (JsonNode election : http.get("demo", "/api/elections").body()) {
+            if (election.get("name").asText().equals(OPEN_CASES_ELECTION)) {
+                return election.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no election " + OPEN_CASES_ELECTION);
+    }
+
+    static final String OPEN_CASES_ELECTION = "Bench open cases";
+    private static final Map<String, Store> OPEN_CASES_SNAPSHOTS = new HashMap<>();
+
+    /**
+     * A database with {@link #OPEN_CASES} cases waiting at Task_CancelRegistration (their election votes in
+     * 30 days, so the freeze timers lie ahead), made once per run and store kind; the parts copy it.
+     */
+    static synchronized Store openCases(Store store) {
+        return OPEN_CASES_SNAPSHOTS.computeIfAbsent(store.kind(), kind -> {
+            store.create();
+            try (AppProcess app = AppProcess.start(store.name() + "-setup", List.of(), store.arguments("node-a"))) {
+                loadOpenCases(app.http(), store.kind());
+            }
+            return store;
+        });
+    }
+
+    /** The cases start right before Task_CancelRegistration (see CandidateCases); each has its freeze timer. */
+    static void loadOpenCases(HttpApi http, String kind) {
+        String electionId = CandidateCases.election(http, OPEN_CASES_ELECTION);
+        long started = System.nanoTime();
+        try {
+            CandidateCases.startWaitingForCancellation(List.of(http), electionId, "S", OPEN_CASES, 4);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(countJobs(http)).as("a freeze timer for every open cancellation").isEqualTo(OPEN_CASES);
+        assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
+        RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST on %s in %.0f s (%.0f/s)",
+                OPEN_CASES, kind, seconds, OPEN_CASES / seconds));
+    }
+
+    // ---------------------------------------------------------------------------------------- helpers
+
+    private static String createElection(HttpApi http, LocalDate votingDay) {
+        Answer created = http.post("demo", "/api/elections", Map.of("name", "Bench " + System.nanoTime(),
+                "level", "MAZHILIS", "votingDay", votingDay.toString(), "timeZone", "Asia/Almaty"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    /** Runs count calls of work on {@link #WORKERS} threads; answers the wall time in milliseconds. */
+    static double run(int count, IntConsumer work) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        AtomicInteger next = new AtomicInteger();
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < WORKERS; w++) {
+                running.add(workers.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            workers.shutdownNow();
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private static Map<String, String> rounded(Map<String, Double> millis) {
+        Map<String, String> rounded = new LinkedHashMap<>();
+        millis.forEach((k, v) -> rounded.put(k, format("%.1f", v)));
+        return rounded;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package kz.elections.violations.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where the benchmark's application nodes keep their data: an H2 file under target/bench/scale (the
+ * default configuration's kind of database) or a database of an embedded PostgreSQL (the postgres
+ * profile, several nodes). A store can be copied, so that a database prepared once serves several runs.
+ */
+abstract class Store {
+
+    static final Path H2_FOLDER = Path.of("target/bench/scale").toAbsolutePath();
+
+    private final String name;
+
+    Store(String name) {
+        this.name = name;
+    }
+
+    static Store h2(String name) {
+        return new H2(name);
+    }
+
+    static Store postgres(EmbeddedPostgres server, String name) {
+        return new Postgres(server, name);
+    }
+
+    String name() {
+        return name;
+    }
+
+    abstract String kind();
+
+    /** Makes the store empty. */
+    abstract void create();
+
+    /** A new store of the same kind holding what this one holds (no node may be using this one). */
+    abstract Store copy(String copyName);
+
+    /** The application's arguments for a node of this name on this store (the demo users, no briefing). */
+    abstract List<String> arguments(String node);
+
+    /** Successful executions of the freeze timer by node (the job log's host name); empty where unknown. */
+    Map<String, Long> freezeJobsByNode() {
+        return Map.of();
+    }
+
+    /** An H2 file; one node at a time (H2 file mode allows one process). */
+    private static final class H2 extends Store {
+
+        H2(String name) {
+            super(name);
+        }
+
+        @Override
+        String kind() {
+            return "H2 file";
+        }
+
+        @Override
+        void create() {
+            try {
+                Files.createDirectories(H2_FOLDER);
+                try (Stream<Path> files = Files.list(H2_FOLDER)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(name() + ".")).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        Store copy(String copyName) {
+            H2 copy = new H2(copyName);
+            copy.create();
+            try {
+                Files.copy(H2_FOLDER.resolve(name() + ".mv.db"), H2_FOLDER.resolve(copyName + ".mv.db"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return copy;
+        }
+
+        @Override
+        List<String> arguments(String node) {
+            // the default configuration's URL options, on a file of the benchmark's own
+            return List.of("--spring.datasource.url=jdbc:h2:file:" + H2_FOLDER.resolve(name())
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "--audit.demo-briefing=false");
+        }
+    }
+
+    /** A database of an embedded PostgreSQL server, shared by every node started on it. */
+    private static final class Postgres extends Store {
+
+        private final EmbeddedPostgres server;
+
+        Postgres(EmbeddedPostgres server, String name) {
+            super(name);
+            this.server = server;
+        }
+
+        @Override
+        String kind() {
+            return "PostgreSQL";
+        }
+
+        private JdbcTemplate admin() {
+            return new JdbcTemplate(server.getPostgresDatabase());
+        }
+
+        @Override
+        void create() {
+            admin().execute("drop database if exists " + name());
+            admin().execute("create database " + name());
+        }
+
+        @Override
+        Store copy(String copyName) {
+            admin().execute("drop database if exists " + copyName);
+            admin().execute("create database " + copyName + " template " + name());
+            return new Postgres(server, copyName);
+        }
+
+        @Override
+        List<String> arguments(String node) {
+            return List.of("--spring.profiles.active=postgres,demo",
+                    "--spring.datasource.url=" + server.getJdbcUrl("postgres", name()),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.generic-properties.properties.hostname=" + node, "--audit.demo-briefing=false");
+        }
+
+        @Override
+        Map<String, Long> freezeJobsByNode() {
+            Map<String, Long> byNode = new TreeMap<>();
+            new JdbcTemplate(server.getDatabase("postgres", name())).query("select hostname_, count(*) from act_hi_job_log"
+                    + " where act_id_ = 'Timer_FreezeWithdrawsCancellation' and job_state_ = 2 group by hostname_",
+                    row -> {
+                        byNode.put(row.getString(1), row.getLong(2));
+                    });
+            return byNode;
+        }
+    }
+}
