@@ -3,6 +3,7 @@ package kz.elections.violations.cases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,15 +51,16 @@ public class TaskCompletionConflicts extends OncePerRequestFilter {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
         String taskId = completion.group(1);
-        if (buffered.getStatus() < 400 || buffered.getStatus() == HttpServletResponse.SC_FORBIDDEN
-                || buffered.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-            // a refusal of the user stays as it is: it says nothing about the task
+        if (buffered.getStatus() < 400 || buffered.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             buffered.copyBodyToResponse();
             return;
         }
         HistoricTaskInstance task = currentUser.withoutEngineChecks(
                 () -> history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult());
-        if (task == null) {
+        if (buffered.getStatus() == HttpServletResponse.SC_FORBIDDEN && (task == null || !wasCandidate(taskId))) {
+            // a refusal of someone who was never the task's candidate says nothing about the task; a candidate
+            // is refused when the winner's completion removed the task's candidate links under it: a conflict
+        } else if (task == null) {
             // the engine REST API answers 500 for a task id that never existed
             problem(buffered, HttpServletResponse.SC_NOT_FOUND, "No such task", "No task with id " + taskId, taskId);
         } else if (task.getEndTime() != null && "completed".equals(task.getDeleteReason())) {
@@ -78,6 +80,14 @@ public class TaskCompletionConflicts extends OncePerRequestFilter {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), java.util.Map.of("type", "about:blank", "title", title,
                 "status", status, "detail", detail, "message", detail, "taskId", taskId));
+    }
+
+    private boolean wasCandidate(String taskId) {
+        String user = currentUser.id();
+        List<String> groups = currentUser.groups();
+        return user != null && currentUser.withoutEngineChecks(() -> history.createHistoricIdentityLinkLogQuery()
+                .taskId(taskId).list().stream()
+                .anyMatch(link -> user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
     }
 
     private String completedBy(String taskId) {

@@ -42,7 +42,7 @@ class ConcurrentCompletionTest extends CaseTestSupport {
                 Map.of("variables", Map.of("factConfirmed", Map.of("value", true))));
     }
 
-    @RepeatedTest(3)
+    @RepeatedTest(8)
     void twoProsecutorsAtOnceOneWinsTheOtherGetsAConflict() throws Exception {
         processEngine.getIdentityService().saveUser(prosecutorNamed("prosecutor2"));
         processEngine.getIdentityService().createMembership("prosecutor2", "prosecutors");
