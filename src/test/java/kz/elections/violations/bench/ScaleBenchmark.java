@@ -71,10 +71,7 @@ class ScaleBenchmark {
         JOB_EXECUTOR_VARIANTS.put("chosen", List.of());
         // what application.yaml held before the benchmark: Camunda's defaults, max-wait 5 s
         JOB_EXECUTOR_VARIANTS.put("before", executor(3, 10, 3, 3, 5000));
-        JOB_EXECUTOR_VARIANTS.put("2-threads-20-per-acquisition", executor(2, 2, 20, 20, 1000));
-        JOB_EXECUTOR_VARIANTS.put("3-threads-30-per-acquisition", executor(3, 3, 30, 30, 1000));
         JOB_EXECUTOR_VARIANTS.put("4-threads-40-per-acquisition", executor(4, 4, 40, 40, 1000));
-        JOB_EXECUTOR_VARIANTS.put("8-threads-40-per-acquisition", executor(8, 8, 40, 40, 1000));
     }
 
     private static List<String> executor(int corePool, int maxPool, int queue, int perAcquisition, int maxWait) {

@@ -35,6 +35,11 @@ abstract class Store {
         return new Postgres(server, name);
     }
 
+    /** A PostgreSQL database name: letters, digits and underscores only. */
+    private static String sqlName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
     String name() {
         return name;
     }
@@ -108,7 +113,7 @@ abstract class Store {
         private final EmbeddedPostgres server;
 
         Postgres(EmbeddedPostgres server, String name) {
-            super(name);
+            super(sqlName(name));
             this.server = server;
         }
 
@@ -129,9 +134,10 @@ abstract class Store {
 
         @Override
         Store copy(String copyName) {
-            admin().execute("drop database if exists " + copyName);
-            admin().execute("create database " + copyName + " template " + name());
-            return new Postgres(server, copyName);
+            Postgres copy = new Postgres(server, copyName);
+            admin().execute("drop database if exists " + copy.name());
+            admin().execute("create database " + copy.name() + " template " + name());
+            return copy;
         }
 
         @Override
