@@ -69,7 +69,7 @@ public class AccessRules {
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
         grant(CurrentUser.PROSECUTORS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        // the intake rules evaluate the offence catalogue as the registering prosecutor
+        // the intake rules read the offence catalogue (its newest version and model) as the registering prosecutor
         grant(CurrentUser.PROSECUTORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.CREATE_INSTANCE);
 
