@@ -13,6 +13,7 @@ import java.util.Map;
 import kz.elections.violations.cases.CaseIntakeRequest;
 import kz.elections.violations.cases.CaseIntakeService;
 import kz.elections.violations.cases.IdentificationNumber;
+import kz.elections.violations.cases.RegistrationFreeze;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRepository;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,9 +41,12 @@ public class BriefingPlayer {
     private final ManagementService management;
     private final IdentityService identity;
     private final ElectionRepository elections;
+    private final RegistrationFreeze freeze;
 
     public BriefingPlayer(CaseIntakeService intake, RuntimeService runtime, TaskService tasks,
-                          ManagementService management, IdentityService identity, ElectionRepository elections) {
+                          ManagementService management, IdentityService identity, ElectionRepository elections,
+                          RegistrationFreeze freeze) {
+        this.freeze = freeze;
         this.intake = intake;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -122,8 +126,12 @@ public class BriefingPlayer {
             complete(id, "Task_CancelRegistration", "commission" + district, "dec-" + district,
                     Map.of(DECISION_NUMBER, "2023/" + serial));
         }
-        if (timer(id, "Timer_FreezeEndsQuashingWait") != null) {
-            fireWhenDue(id, "Timer_FreezeEndsQuashingWait");
+        if (runtime.createEventSubscriptionQuery().processInstanceId(id).activityId("Event_FreezeEndsQuashingWait")
+                .count() > 0) {
+            // the election's freeze begins: the wait for a quashing ends (what its freeze timer does)
+            identity.clearAuthentication();
+            ClockUtil.setCurrentTime(Date.from(election.registrationFreezeFrom()));
+            freeze.withdraw(electionId, List.of(id));
         }
         return registered.caseNumber();
     }

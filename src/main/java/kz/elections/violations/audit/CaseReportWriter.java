@@ -1,12 +1,17 @@
 package kz.elections.violations.audit;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes a case's changed columns to {@code case_report}. It runs on the connection of the engine's
@@ -16,6 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseReportWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseReportWriter.class);
+
+    /** Key of the transaction's set of changed cases. */
+    private static final Object CHANGED_CASES = new Object();
 
     private final JdbcTemplate jdbc;
 
@@ -62,9 +70,47 @@ class CaseReportWriter {
         countChange(processInstanceId);
     }
 
-    /** Moves the version of the case's election, so the statistics count that election again. */
+    /**
+     * Moves the version of the case's election, so the statistics count that election again. Inside a
+     * transaction the versions move once, just before it commits: the version row of an election is
+     * then locked only for the commit, not from a case's first change to the end of a transaction that
+     * may change a hundred cases (the freeze's batches), which would make batches of one election wait
+     * for each other.
+     */
     private void countChange(String processInstanceId) {
-        jdbc.update("update case_report_version set version = version + 1 where election_id = "
-                + "(select election_id from case_report where process_instance_id = ?)", processInstanceId);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            moveVersions(Set.of(processInstanceId));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> changed = (Set<String>) TransactionSynchronizationManager.getResource(CHANGED_CASES);
+        if (changed == null) {
+            Set<String> cases = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(CHANGED_CASES, cases);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    moveVersions(cases);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED_CASES);
+                }
+            });
+            changed = cases;
+        }
+        changed.add(processInstanceId);
+    }
+
+    private void moveVersions(Set<String> processInstanceIds) {
+        List<String> ids = new ArrayList<>(processInstanceIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            jdbc.update("update case_report_version set version = version + 1 where election_id in "
+                    + "(select election_id from case_report where process_instance_id in (" + marks + "))",
+                    part.toArray());
+        }
     }
 }

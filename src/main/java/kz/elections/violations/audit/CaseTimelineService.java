@@ -78,7 +78,15 @@ public class CaseTimelineService {
         Map<String, Integer> versions = new HashMap<>();
         for (HistoricActivityInstance activity : activities) {
             entries.add(new Sortable(step(activity, versions), sequence(activity)));
-            if (MESSAGE_ACTIVITIES.contains(activity.getActivityType()) && isMessage(activity)
+            if (isFreezeEvent(activity) && activity.getEndTime() != null && !activity.isCanceled()) {
+                // the election's freeze timer fired and reached this case by its message
+                entries.add(new Sortable(TimelineEntry.of(instant(activity.getEndTime()), "TIMER_FIRED",
+                        activity.getActivityId(), null)
+                        .withStep(activity.getActivityName(), activity.getActivityType(), null, null, null)
+                        .withDetail("the election's registration freeze timer (" + RegistrationFreeze.FREEZE_TIMER
+                                + " of " + RegistrationFreeze.FREEZE_PROCESS_KEY + ")")
+                        .withReason(text(current.get(REGISTRATION_REASON), null)), sequence(activity)));
+            } else if (MESSAGE_ACTIVITIES.contains(activity.getActivityType()) && isMessage(activity)
                     && activity.getEndTime() != null && !activity.isCanceled()) {
                 entries.add(new Sortable(TimelineEntry.of(instant(activity.getEndTime()), "MESSAGE_RECEIVED",
                         // the engine's user operation log does not record who correlated a single message
@@ -151,10 +159,10 @@ public class CaseTimelineService {
                 entries.add(new Sortable(TimelineEntry.of(at, "TASK_COMPLETED", task.getTaskDefinitionKey(), user)
                         .withStep(task.getName(), "userTask", null, null, null), sequence));
             } else {
-                HistoricActivityInstance timer = interruptingTimer(activities, activity);
-                String reason = timer != null && RegistrationFreeze.FREEZE_TIMERS.contains(timer.getActivityId())
+                HistoricActivityInstance timer = interruptingEvent(activities, activity);
+                String reason = timer != null && isFreeze(timer.getActivityId())
                         ? text(current.get(REGISTRATION_REASON), "withdrawn by the registration freeze")
-                        : timer != null ? "withdrawn by the timer " + timer.getActivityId()
+                        : timer != null ? "withdrawn by the event " + timer.getActivityId()
                         : "withdrawn: " + task.getDeleteReason();
                 entries.add(new Sortable(TimelineEntry.of(at, "TASK_WITHDRAWN", task.getTaskDefinitionKey(), null)
                         .withStep(task.getName(), "userTask", null, null, null).withReason(reason)
@@ -163,14 +171,14 @@ public class CaseTimelineService {
         }
     }
 
-    /** The boundary timer that started when the task's activity was cancelled, if any. */
-    private static HistoricActivityInstance interruptingTimer(List<HistoricActivityInstance> activities,
+    /** The boundary timer or message event that started when the task's activity was cancelled, if any. */
+    private static HistoricActivityInstance interruptingEvent(List<HistoricActivityInstance> activities,
                                                               HistoricActivityInstance task) {
         if (task == null || task.getEndTime() == null) {
             return null;
         }
         return activities.stream()
-                .filter(a -> "boundaryTimer".equals(a.getActivityType()))
+                .filter(a -> "boundaryTimer".equals(a.getActivityType()) || "boundaryMessage".equals(a.getActivityType()))
                 .filter(a -> Math.abs(a.getStartTime().getTime() - task.getEndTime().getTime()) < 2_000)
                 .findFirst().orElse(null);
     }
@@ -188,7 +196,7 @@ public class CaseTimelineService {
                 entry = TimelineEntry.of(at, "TIMER_SCHEDULED", log.getActivityId(), null).withDetail(due);
             } else if (timer && log.isSuccessLog()) {
                 entry = TimelineEntry.of(at, "TIMER_FIRED", log.getActivityId(), null).withDetail(due);
-                if (RegistrationFreeze.FREEZE_TIMERS.contains(log.getActivityId())
+                if (isFreeze(log.getActivityId())
                         && current.get(REGISTRATION_REASON) != null) {
                     entry = entry.withReason(text(current.get(REGISTRATION_REASON), null));
                 }
@@ -209,6 +217,15 @@ public class CaseTimelineService {
                 .withStep(activity.getActivityName(), activity.getActivityType(), instant(activity.getEndTime()),
                         activity.getDurationInMillis(), version)
                 .withDetail(activity.isCanceled() ? "cancelled" : null);
+    }
+
+    private static boolean isFreeze(String activityId) {
+        return RegistrationFreeze.FREEZE_EVENTS.contains(activityId)
+                || RegistrationFreeze.LEGACY_FREEZE_TIMERS.contains(activityId);
+    }
+
+    private static boolean isFreezeEvent(HistoricActivityInstance activity) {
+        return RegistrationFreeze.FREEZE_EVENTS.contains(activity.getActivityId());
     }
 
     private static boolean isMessage(HistoricActivityInstance activity) {

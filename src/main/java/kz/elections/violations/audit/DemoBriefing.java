@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.election.ElectionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -37,15 +38,18 @@ public class DemoBriefing implements HealthIndicator {
 
     private final BriefingPlayer player;
     private final ElectionRepository elections;
+    private final ElectionService electionService;
     private final TransactionTemplate transaction;
     private final ProcessEngine engine;
     private final boolean enabled;
     private final AtomicBoolean done = new AtomicBoolean(false);
 
-    public DemoBriefing(BriefingPlayer player, ElectionRepository elections, TransactionTemplate transaction,
+    public DemoBriefing(BriefingPlayer player, ElectionRepository elections, ElectionService electionService,
+                        TransactionTemplate transaction,
                         ProcessEngine engine, @Value("${audit.demo-briefing:true}") boolean enabled) {
         this.player = player;
         this.elections = elections;
+        this.electionService = electionService;
         this.transaction = transaction;
         this.engine = engine;
         this.enabled = enabled;
@@ -79,7 +83,7 @@ public class DemoBriefing implements HealthIndicator {
             transaction.executeWithoutResult(status -> {
                 Map<String, String> ids = new LinkedHashMap<>();
                 for (Briefing2023.ElectionSpec spec : briefing.elections()) {
-                    elections.insert(new Election(spec.id(), spec.name(), ElectionLevel.valueOf(spec.level()),
+                    electionService.register(new Election(spec.id(), spec.name(), ElectionLevel.valueOf(spec.level()),
                             LocalDate.parse(spec.votingDay()), spec.timeZone()));
                     ids.put(spec.key(), spec.id());
                 }

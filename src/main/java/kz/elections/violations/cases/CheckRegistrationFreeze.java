@@ -19,8 +19,11 @@ public class CheckRegistrationFreeze {
 
     public void execute(DelegateExecution execution) {
         String electionId = (String) execution.getVariable(ELECTION_ID);
-        execution.setVariable(REGISTRATION_FREEZE_FROM,
-                Date.from(freeze.election(electionId).registrationFreezeFrom()));
+        if (execution.hasVariable(REGISTRATION_FREEZE_FROM)) {
+            // a case of process version 1.1.0 or older: its own freeze timers read this copy
+            execution.setVariable(REGISTRATION_FREEZE_FROM,
+                    Date.from(freeze.election(electionId).registrationFreezeFrom()));
+        }
         execution.setVariable(REGISTRATION_FROZEN, freeze.isInForce(electionId));
     }
 }

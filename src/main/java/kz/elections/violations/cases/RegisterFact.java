@@ -2,11 +2,9 @@ package kz.elections.violations.cases;
 
 import static kz.elections.violations.cases.CaseVariables.*;
 
-import java.util.Date;
 import java.util.List;
 
 import kz.elections.violations.api.FieldProblem;
-import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -21,16 +19,13 @@ public class RegisterFact {
 
     private final IntakeRules rules;
     private final CaseNumbers caseNumbers;
-    private final ElectionRepository elections;
     private final DuplicateFacts duplicateFacts;
     private final OffenceCatalogue catalogue;
 
-    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, ElectionRepository elections,
-                        DuplicateFacts duplicateFacts, OffenceCatalogue catalogue) {
+    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, DuplicateFacts duplicateFacts, OffenceCatalogue catalogue) {
         this.catalogue = catalogue;
         this.rules = rules;
         this.caseNumbers = caseNumbers;
-        this.elections = elections;
         this.duplicateFacts = duplicateFacts;
     }
 
@@ -70,8 +65,5 @@ public class RegisterFact {
         if (OffenderKind.CANDIDATE.name().equals(execution.getVariable(OFFENDER_KIND))) {
             execution.setVariable(REGISTRATION, Registration.REGISTERED.name());
         }
-        String electionId = (String) execution.getVariable(ELECTION_ID);
-        elections.find(electionId).ifPresent(election -> execution.setVariable(
-                REGISTRATION_FREEZE_FROM, Date.from(election.registrationFreezeFrom())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.election.ElectionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -49,8 +50,10 @@ public class DemoData {
 
     private final IdentityService identityService;
     private final ElectionRepository elections;
+    private final ElectionService electionService;
 
-    public DemoData(IdentityService identityService, ElectionRepository elections) {
+    public DemoData(IdentityService identityService, ElectionRepository elections, ElectionService electionService) {
+        this.electionService = electionService;
         this.identityService = identityService;
         this.elections = elections;
     }
@@ -82,7 +85,7 @@ public class DemoData {
         if (elections.find(DEMO_ELECTION_ID).isEmpty()) {
             ZoneId zone = ZoneId.of("Asia/Almaty");
             LocalDate votingDay = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).plusDays(60);
-            elections.insert(new Election(DEMO_ELECTION_ID, "Mazhilis (demo)", ElectionLevel.MAZHILIS, votingDay,
+            electionService.register(new Election(DEMO_ELECTION_ID, "Mazhilis (demo)", ElectionLevel.MAZHILIS, votingDay,
                     zone.getId()));
             LOG.info("Demo election '{}' created with voting day {}", DEMO_ELECTION_ID, votingDay);
         }

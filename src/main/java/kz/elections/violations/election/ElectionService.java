@@ -22,7 +22,14 @@ public class ElectionService {
     @Transactional
     public Election create(ElectionRequest request) {
         Election election = request.toElection(UUID.randomUUID().toString());
+        return register(election);
+    }
+
+    /** Inserts an election and lets the rest of the application know (the freeze is scheduled). */
+    @Transactional
+    public Election register(Election election) {
         elections.insert(election);
+        events.publishEvent(new ElectionRegistered(election));
         return election;
     }
 

@@ -84,8 +84,7 @@ class CaseHistoryTest extends CaseTestSupport {
         assertThat(jdbc.queryForObject("select registration from case_report where process_instance_id = ?",
                 String.class, id)).isEqualTo("REGISTERED");
         setClock("2023-03-17T00:00", "Asia/Almaty");
-        fire(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult(),
-                "Timer_FreezeWithdrawsCancellation");
+        fireFreeze(elections.get(electionId));
 
         Answer answer = http.get("auditor", "/api/cases/" + caseNumber + "/history");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -94,7 +93,7 @@ class CaseHistoryTest extends CaseTestSupport {
         assertThat(timeline.get("status").asText()).isEqualTo("CLOSED");
         assertThat(timeline.get("registration").asText()).isEqualTo("KEPT_DUE_TO_FREEZE");
         assertThat(timeline.at("/process/key").asText()).isEqualTo("ViolationCase");
-        assertThat(timeline.at("/process/versionTag").asText()).isEqualTo("1.1.0");
+        assertThat(timeline.at("/process/versionTag").asText()).isEqualTo("1.2.0");
         assertThat(timeline.at("/process/version").asInt()).isPositive();
 
         List<Instant> times = new ArrayList<>();
@@ -113,8 +112,12 @@ class CaseHistoryTest extends CaseTestSupport {
                 .satisfies(e -> assertThat(e.get("at").asText()).isEqualTo("2023-03-05T03:00:00Z"));
         assertThat(entries(timeline, kind("TIMER_SCHEDULED", "Event_AppealPeriodExpired"))).hasSize(1);
         assertThat(entries(timeline, kind("TIMER_WITHDRAWN", "Event_AppealPeriodExpired"))).hasSize(1);
-        assertThat(entries(timeline, kind("TIMER_FIRED", "Timer_FreezeWithdrawsCancellation"))).singleElement()
-                .satisfies(e -> assertThat(e.get("at").asText()).isEqualTo("2023-03-16T18:00:00Z"));
+        assertThat(entries(timeline, kind("TIMER_FIRED", "Event_FreezeWithdrawsCancellation"))).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("at").asText()).isEqualTo("2023-03-16T18:00:00Z");
+                    assertThat(e.get("detail").asText()).contains("ElectionRegistrationFreeze");
+                    assertThat(e.get("reason").asText()).contains("withdrawn").contains("Asia/Almaty");
+                });
         assertThat(entries(timeline, kind("TASK_WITHDRAWN", "Task_CancelRegistration"))).singleElement()
                 .satisfies(e -> {
                     assertThat(e.get("user").isNull()).isTrue();

@@ -279,7 +279,7 @@ class ScaleBenchmark {
             HttpApi first = nodes.get(0).http();
             HttpApi last = nodes.get(nodes.size() - 1).http();
             String electionId = openCasesElection(first);
-            assertThat(countJobs(first)).as("freeze timers before the storm").isEqualTo(OPEN_CASES);
+            assertThat(countJobs(first)).as("cases waiting for the freeze before the storm").isEqualTo(OPEN_CASES);
             long started = System.nanoTime();
             CandidateCases.startTheFreeze(last, electionId, OPEN_CASES_ELECTION);
             long answered = System.nanoTime();
@@ -305,8 +305,10 @@ class ScaleBenchmark {
                 .get("count").asLong();
     }
 
+    /** Cases still waiting for their election's freeze message at the cancellation. */
     private static long countJobs(HttpApi http) {
-        return http.get("demo", "/engine-rest/job/count?activityId=Timer_FreezeWithdrawsCancellation").body()
+        return http.get("demo", "/engine-rest/event-subscription/count?eventType=message"
+                        + "&activityId=Event_FreezeWithdrawsCancellation").body()
                 .get("count").asLong();
     }
 
@@ -346,7 +348,7 @@ class ScaleBenchmark {
             throw new IllegalStateException(e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(countJobs(http)).as("a freeze timer for every open cancellation").isEqualTo(OPEN_CASES);
+        assertThat(countJobs(http)).as("every open cancellation waits for the freeze").isEqualTo(OPEN_CASES);
         assertThat(countOpenCancellations(http)).isEqualTo(OPEN_CASES);
         RESULTS.note(format("%,d open cases started before Task_CancelRegistration over engine REST on %s in %.0f s (%.0f/s)",
                 OPEN_CASES, kind, seconds, OPEN_CASES / seconds));

@@ -152,7 +152,8 @@ abstract class Store {
         Map<String, Long> freezeJobsByNode() {
             Map<String, Long> byNode = new TreeMap<>();
             new JdbcTemplate(server.getDatabase("postgres", name())).query("select hostname_, count(*) from act_hi_job_log"
-                    + " where act_id_ = 'Timer_FreezeWithdrawsCancellation' and job_state_ = 2 group by hostname_",
+                    + " where act_id_ = 'Task_WithdrawWaitingCases' and job_def_configuration_ = 'async-before'"
+                    + " and job_state_ = 2 group by hostname_",
                     row -> {
                         byNode.put(row.getString(1), row.getLong(2));
                     });

@@ -159,9 +159,7 @@ class TasklistWalkStandaloneTest {
             HttpApi.Answer moved = api.put("demo", "/api/elections/" + election.id(), Map.of("name", election.name(),
                     "level", "MAZHILIS", "votingDay", today.plusDays(1).toString(), "timeZone", "Asia/Almaty"));
             assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-            engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
-                    .processInstanceId(keptInstance).activityId("Timer_FreezeWithdrawsCancellation").singleResult()
-                    .getId());
+            CaseSteps.runElectionFreeze(engine, election.id());
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(keptInstance).count())
                     .isZero();
 
@@ -186,7 +184,7 @@ class TasklistWalkStandaloneTest {
             browser.open("/audit/?case=" + caseNumber);
             browser.waitForText("Case " + caseNumber);
             String timeline = browser.pageText();
-            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.1.0)",
+            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.2.0)",
                     "Check the fact", "commission1", "Cancel the candidate's registration", "decisionNumber",
                     "Appeal period expired", "TIMER_FIRED");
             assertThat(timeline.substring(timeline.indexOf("Case " + caseNumber)))

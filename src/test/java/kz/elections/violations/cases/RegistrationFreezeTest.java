@@ -71,7 +71,10 @@ class RegistrationFreezeTest extends CaseTestSupport {
     void theFreezeTimerIsDueAtDMinus2MidnightLocalTime(String zone, String expectedFreeze) {
         electionIn(zone, expectedFreeze);
         ProcessInstance instance = caseAtCancellation();
-        assertThat(timer(instance, "Timer_FreezeWithdrawsCancellation").getDuedate().toInstant()).isEqualTo(freezeMoment);
+        assertThat(freezeDue(election)).isEqualTo(freezeMoment);
+        assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+                .activityId("Event_FreezeWithdrawsCancellation").singleResult().getEventName())
+                .isEqualTo("RegistrationFreezeBegan-" + election.id());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,9 +101,9 @@ class RegistrationFreezeTest extends CaseTestSupport {
         assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         assertThat(view(instance).registration()).isEqualTo("REGISTERED");
 
-        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count())
-                .isEqualTo(1);
-        fire(instance, "Timer_FreezeWithdrawsCancellation");
+        assertThat(managementService.createJobQuery().processInstanceId(freezeOf(election).getId()).executable()
+                .count()).isEqualTo(1);
+        fireFreeze(election);
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_CancellationWithdrawnByFreeze");
         assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isZero();
         CaseView view = view(instance);
@@ -140,12 +143,11 @@ class RegistrationFreezeTest extends CaseTestSupport {
     void theFreezeWithdrawsAnOpenRestorationAndTheRegistrationStaysCancelled(String zone, String expectedFreeze) {
         electionIn(zone, expectedFreeze);
         ProcessInstance instance = caseAtRestoration();
-        assertThat(timer(instance, "Timer_FreezeWithdrawsRestore").getDuedate().toInstant()).isEqualTo(freezeMoment);
         setClock(freezeMoment);
         assertThatThrownBy(() -> complete(task(instance), withVariables("decisionNumber", "21/4")))
                 .isInstanceOf(CaseRuleViolation.class).hasMessageContaining("registration freeze");
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_RestoreRegistration");
-        fire(instance, "Timer_FreezeWithdrawsRestore");
+        fireFreeze(election);
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_RestoreWithdrawnByFreeze");
         CaseView view = view(instance);
         assertThat(view.registration()).isEqualTo("CANCELLED");

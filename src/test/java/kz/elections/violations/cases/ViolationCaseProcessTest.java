@@ -112,7 +112,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
 
         // the case listens for a quashing of the ruling until the freeze, then ends
         BpmnAwareTests.assertThat(instance).isWaitingAt("Gateway_AwaitQuashing");
-        fire(instance, "Timer_FreezeEndsQuashingWait");
+        fireFreeze(election);
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_RegistrationStaysCancelled");
         assertThat(view(instance).registration()).isEqualTo("CANCELLED");
     }

@@ -49,9 +49,36 @@ public final class CaseSteps {
             case "cancel", "restore" -> completeOnlyTask(engine, instanceId, Map.of("decisionNumber", "7/" + step));
             case "quash" -> runtime.createMessageCorrelation("RulingQuashed").processInstanceBusinessKey(caseNumber)
                     .correlate();
-            case "freeze" -> executeTimer(engine.getManagementService(), instanceId, "Timer_FreezeEndsQuashingWait");
+            // the election's freeze reaches this case: what the freeze's batch does for each waiting case
+            case "freeze" -> runtime.createMessageCorrelation("RegistrationFreezeBegan-"
+                    + runtime.getVariable(instanceId, "electionId")).processInstanceId(instanceId).correlateAll();
             case "task" -> completeOnlyTask(engine, instanceId, Map.of());
             default -> throw new IllegalArgumentException(step);
+        }
+    }
+
+    /**
+     * The election's freeze timer fires (for an application whose job executor is off): its job, then
+     * the batches and the multi-instance joins, until the freeze instance waits for its sweep.
+     */
+    public static void runElectionFreeze(ProcessEngine engine, String electionId) {
+        var management = engine.getManagementService();
+        List<String> freezes = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("ElectionRegistrationFreeze").processInstanceBusinessKey(electionId).list()
+                .stream().map(instance -> instance.getId()).toList();
+        for (String freeze : freezes) {
+            var timer = management.createJobQuery().processInstanceId(freeze)
+                    .activityId("Timer_RegistrationFreezeBegins").singleResult();
+            if (timer != null) {
+                management.executeJob(timer.getId());
+            }
+            for (int round = 0; round < 1_000; round++) {
+                var jobs = management.createJobQuery().processInstanceId(freeze).messages().list();
+                if (jobs.isEmpty()) {
+                    break;
+                }
+                jobs.forEach(job -> management.executeJob(job.getId()));
+            }
         }
     }
 

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import kz.elections.violations.cases.CaseIntakeRequest;
 import kz.elections.violations.cases.CaseIntakeService;
+import kz.elections.violations.cases.RegistrationFreeze;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;
@@ -104,6 +106,56 @@ public abstract class CaseTestSupport {
             throw new AssertionError("no timer " + timerActivityId + " in " + instance.getId());
         }
         managementService.executeJob(job.getId());
+    }
+
+    /** The election's freeze instance (ElectionRegistrationFreeze) that waits for the freeze moment. */
+    protected ProcessInstance freezeOf(Election election) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(RegistrationFreeze.FREEZE_PROCESS_KEY)
+                .processInstanceBusinessKey(election.id()).active().list().stream()
+                .filter(instance -> timer(instance, RegistrationFreeze.FREEZE_TIMER) != null)
+                .findFirst().orElseThrow(() -> new AssertionError("no freeze timer for election " + election.id()));
+    }
+
+    /** The due date of the election's freeze timer. */
+    protected Instant freezeDue(Election election) {
+        return timer(freezeOf(election), RegistrationFreeze.FREEZE_TIMER).getDuedate().toInstant();
+    }
+
+    /**
+     * The election's freeze timer fires (as the job executor would run it): the timer, then the
+     * batches' jobs, until the freeze instance waits for its one-minute sweep.
+     */
+    protected ProcessInstance fireFreeze(Election election) {
+        ProcessInstance freeze = freezeOf(election);
+        Job timer = timer(freeze, RegistrationFreeze.FREEZE_TIMER);
+        if (ClockUtil.getCurrentTime().before(timer.getDuedate())) {
+            ClockUtil.setCurrentTime(timer.getDuedate());
+        }
+        managementService.executeJob(timer.getId());
+        runFreezeBatches(freeze);
+        return freeze;
+    }
+
+    /** The sweep a minute after the freeze began, with the clock moved there. */
+    protected void fireStragglerSweep(ProcessInstance freeze) {
+        Job sweep = timer(freeze, "Timer_SweepStragglers");
+        if (sweep == null) {
+            throw new AssertionError("the freeze instance " + freeze.getId() + " does not wait for its sweep");
+        }
+        setClock(sweep.getDuedate().toInstant());
+        managementService.executeJob(sweep.getId());
+    }
+
+    /** Runs the freeze instance's batch jobs (and the multi-instance joins after them). */
+    protected void runFreezeBatches(ProcessInstance instance) {
+        for (int round = 0; round < 1_000; round++) {
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(instance.getId()).messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("the asynchronous jobs of " + instance.getId() + " did not come to an end");
     }
 
     protected Object variable(ProcessInstance instance, String name) {
