@@ -19,7 +19,7 @@ public class CheckRegistrationFreeze {
 
     public void execute(DelegateExecution execution) {
         String electionId = (String) execution.getVariable(ELECTION_ID);
-        if (execution.hasVariable(REGISTRATION_FREEZE_FROM)) {
+        if (execution.getBpmnModelInstance().getModelElementById(RegistrationFreeze.LEGACY_FREEZE_TIMERS.get(0)) != null) {
             // a case of process version 1.1.0 or older: its own freeze timers read this copy
             execution.setVariable(REGISTRATION_FREEZE_FROM,
                     Date.from(freeze.election(electionId).registrationFreezeFrom()));

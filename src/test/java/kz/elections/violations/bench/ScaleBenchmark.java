@@ -254,7 +254,7 @@ class ScaleBenchmark {
         RESULTS.add("  of which PUT /api/elections/{id} (RegistrationFreeze.onCalendarChanged)",
                 format("%.1f s", storm.putSeconds()));
         RESULTS.add("  of which the job executor after the PUT" + (storm.jobsByNode().size() > 1
-                ? " " + storm.jobsByNode() : ""), format("%.1f s (%.0f jobs/s)",
+                ? " " + storm.jobsByNode() : ""), format("%.1f s (%.0f cases/s)",
                 storm.withdrawnAfterPutSeconds(), storm.withdrawn() / storm.withdrawnAfterPutSeconds()));
     }
 
