@@ -126,12 +126,13 @@ public class BriefingPlayer {
             complete(id, "Task_CancelRegistration", "commission" + district, "dec-" + district,
                     Map.of(DECISION_NUMBER, "2023/" + serial));
         }
-        if (runtime.createEventSubscriptionQuery().processInstanceId(id).activityId("Event_FreezeEndsQuashingWait")
-                .count() > 0) {
+        var freezeWait = runtime.createEventSubscriptionQuery().processInstanceId(id)
+                .activityId("Event_FreezeEndsQuashingWait").singleResult();
+        if (freezeWait != null) {
             // the election's freeze begins: the wait for a quashing ends (what its freeze timer does)
             identity.clearAuthentication();
             ClockUtil.setCurrentTime(Date.from(election.registrationFreezeFrom()));
-            freeze.withdraw(electionId, List.of(id));
+            freeze.withdraw(electionId, List.of(freezeWait.getExecutionId()));
         }
         return registered.caseNumber();
     }

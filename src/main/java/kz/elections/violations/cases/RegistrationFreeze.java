@@ -20,6 +20,7 @@ import kz.elections.violations.election.ElectionRepository;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -100,28 +101,37 @@ public class RegistrationFreeze {
         return "RegistrationFreezeBegan-" + electionId;
     }
 
-    /** The cases (process instance ids) of the election that wait at a point the freeze ends. */
-    public List<String> waitingCases(String electionId) {
+    /**
+     * Where the election's cases wait at a point the freeze ends: the executions (one per case) that
+     * hold a subscription to the election's freeze message.
+     */
+    public List<String> waitingExecutions(String electionId) {
         Set<String> ids = new LinkedHashSet<>();
         for (EventSubscription subscription : runtimeService.createEventSubscriptionQuery().eventType("message")
                 .eventName(messageName(electionId)).list()) {
-            ids.add(subscription.getProcessInstanceId());
+            ids.add(subscription.getExecutionId());
         }
         return new ArrayList<>(ids);
     }
 
     /**
-     * Ends the registration change each of the given cases waits at, in the caller's transaction. A
-     * case that no longer waits (completed, or withdrawn by another node) is passed over.
+     * Ends the registration change each of the given executions waits at, in the caller's transaction:
+     * the message goes to the execution directly (a look-up by execution id; a correlation by name
+     * would search all of the election's subscriptions, which share the one name, for every case). An
+     * execution that no longer waits (its case completed, or withdrawn by another node) is passed over.
      *
      * @return how many cases were withdrawn
      */
-    public int withdraw(String electionId, Collection<String> processInstanceIds) {
+    public int withdraw(String electionId, Collection<String> executionIds) {
         String message = messageName(electionId);
         int withdrawn = 0;
-        for (String processInstanceId : processInstanceIds) {
-            withdrawn += runtimeService.createMessageCorrelation(message).processInstanceId(processInstanceId)
-                    .correlateAllWithResult().size();
+        for (String executionId : executionIds) {
+            try {
+                runtimeService.messageEventReceived(message, executionId);
+                withdrawn++;
+            } catch (MismatchingMessageCorrelationException noLongerWaiting) {
+                // found before anything changed: nothing to undo
+            }
         }
         return withdrawn;
     }

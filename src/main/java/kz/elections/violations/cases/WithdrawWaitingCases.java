@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component("withdrawWaitingCases")
 public class WithdrawWaitingCases {
 
-    /** A batch travels as one string variable of comma-separated ids: 100 ids fit its 4,000 characters. */
+    /** A batch travels as one string variable of comma-separated execution ids: 100 fit its 4,000 characters. */
     static final int MAX_BATCH_SIZE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(WithdrawWaitingCases.class);
@@ -40,7 +40,7 @@ public class WithdrawWaitingCases {
 
     /** The multi-instance collection: the cases waiting now, in batches. */
     public List<String> batches(String electionId) {
-        List<String> waiting = freeze.waitingCases(electionId);
+        List<String> waiting = freeze.waitingExecutions(electionId);
         List<String> batches = new ArrayList<>();
         for (int from = 0; from < waiting.size(); from += batchSize) {
             batches.add(String.join(",", waiting.subList(from, Math.min(waiting.size(), from + batchSize))));
@@ -50,7 +50,7 @@ public class WithdrawWaitingCases {
         return batches;
     }
 
-    /** {@code Task_WithdrawWaitingCases}: one batch, comma-separated process instance ids. */
+    /** {@code Task_WithdrawWaitingCases}: one batch, comma-separated ids of the waiting executions. */
     public void execute(DelegateExecution execution, String caseBatch) {
         String electionId = (String) execution.getVariable(ELECTION_ID);
         if (freeze.isInForce(electionId)) {
@@ -63,7 +63,7 @@ public class WithdrawWaitingCases {
     public void sweep(DelegateExecution execution) {
         String electionId = (String) execution.getVariable(ELECTION_ID);
         if (freeze.isInForce(electionId)) {
-            int withdrawn = freeze.withdraw(electionId, freeze.waitingCases(electionId));
+            int withdrawn = freeze.withdraw(electionId, freeze.waitingExecutions(electionId));
             if (withdrawn > 0) {
                 LOG.info("Registration freeze of election {}: {} stragglers withdrawn", electionId, withdrawn);
             }
