@@ -48,7 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
  * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
  * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}), bench.jfr [false: true records a flight
- * recording of the cost-per-case application in target/bench/scale/cost-per-case.jfr].
+ * recording of the cost-per-case application in target/bench/scale/cost-per-case.jfr, and of each storm
+ * node in target/bench/scale/&lt;store&gt;-&lt;node&gt;.jfr].
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -274,7 +275,9 @@ class ScaleBenchmark {
                 String node = "node-" + (char) ('a' + n);
                 List<String> arguments = new ArrayList<>(store.arguments(node));
                 arguments.addAll(overrides);
-                nodes.add(AppProcess.start(store.name() + "-" + node, List.of(), arguments));
+                List<String> jvmOptions = Boolean.getBoolean("bench.jfr") ? List.of("-XX:StartFlightRecording=filename="
+                        + Store.H2_FOLDER.resolve(store.name() + "-" + node + ".jfr") + ",settings=profile") : List.of();
+                nodes.add(AppProcess.start(store.name() + "-" + node, jvmOptions, arguments));
             }
             HttpApi first = nodes.get(0).http();
             HttpApi last = nodes.get(nodes.size() - 1).http();

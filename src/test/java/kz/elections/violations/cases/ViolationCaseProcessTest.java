@@ -40,6 +40,20 @@ class ViolationCaseProcessTest extends CaseTestSupport {
     }
 
     @Test
+    void aCasesHistoryIsKeptElevenYearsFromItsStartWithTheRemovalTimeSetWhenItStarts() {
+        ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
+        var started = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId()).singleResult();
+        assertThat(started.getRemovalTime()).isNotNull();
+        assertThat(java.time.Duration.between(started.getStartTime().toInstant(), started.getRemovalTime().toInstant()))
+                .isEqualTo(java.time.Duration.ofDays(4015));
+        // every history row of the case carries it from the start (nothing rewrites them when the case ends)
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).list())
+                .isNotEmpty().allSatisfy(variable -> assertThat(variable.getRemovalTime()).isEqualTo(started.getRemovalTime()));
+    }
+
+    @Test
     void caseNumberIsTheReadableBusinessKey() {
         ProcessInstance instance = candidateCase("102");
         assertThat(instance.getBusinessKey()).matches("2023-\\d{6}");

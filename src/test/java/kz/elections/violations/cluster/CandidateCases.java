@@ -2,14 +2,11 @@ package kz.elections.violations.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.text.SimpleDateFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,18 +49,13 @@ public final class CandidateCases {
     /** Starts {@code count} cases of the election at Task_CancelRegistration, spread over the nodes' APIs. */
     public static void startWaitingForCancellation(List<HttpApi> nodes, String electionId, String prefix, int count,
                                                    int threads) throws Exception {
-        HttpApi.Answer election = nodes.get(0).get("demo", "/api/elections/" + electionId);
-        String freezeFrom = election.body().at("/milestones/registrationFreezeFrom").asText();
-        SimpleDateFormat engineDate = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-        engineDate.setTimeZone(TimeZone.getTimeZone("UTC"));
-        String freezeValue = engineDate.format(Date.from(java.time.OffsetDateTime.parse(freezeFrom).toInstant()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> started = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
                 HttpApi api = nodes.get(i % nodes.size());
                 String caseNumber = prefix + "-" + String.format("%06d", i);
-                started.add(pool.submit(() -> start(api, electionId, caseNumber, freezeValue)));
+                started.add(pool.submit(() -> start(api, electionId, caseNumber)));
             }
             for (Future<?> future : started) {
                 future.get(5, TimeUnit.MINUTES);
@@ -73,7 +65,7 @@ public final class CandidateCases {
         }
     }
 
-    private static void start(HttpApi api, String electionId, String caseNumber, String freezeValue) {
+    private static void start(HttpApi api, String electionId, String caseNumber) {
         Map<String, Object> variables = Map.of(
                 "electionId", Map.of("value", electionId),
                 "caseNumber", Map.of("value", caseNumber),
@@ -83,8 +75,7 @@ public final class CandidateCases {
                 "code", Map.of("value", "CAO"),
                 "article", Map.of("value", "102"),
                 "caseStatus", Map.of("value", "OPEN"),
-                "registration", Map.of("value", "REGISTERED"),
-                "registrationFreezeFrom", Map.of("value", freezeValue, "type", "Date"));
+                "registration", Map.of("value", "REGISTERED"));
         HttpApi.Answer answer = api.post("demo", "/engine-rest/process-definition/key/ViolationCase/start", Map.of(
                 "businessKey", caseNumber, "variables", variables,
                 "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CancelRegistration"))));
