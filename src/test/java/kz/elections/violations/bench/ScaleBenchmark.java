@@ -264,6 +264,14 @@ class ScaleBenchmark {
      * the open cases' election so that its freeze (D-2 00:00) has begun, and polls until every
      * Task_CancelRegistration is gone and every case closed by its freeze timer.
      */
+    private static Path recordingsFolder() {
+        try {
+            return Files.createDirectories(Store.H2_FOLDER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Storm freezeStorm(Store store, String variant, int nodeCount) {
         List<String> overrides = JOB_EXECUTOR_VARIANTS.get(variant);
         if (overrides == null) {
@@ -276,7 +284,8 @@ class ScaleBenchmark {
                 List<String> arguments = new ArrayList<>(store.arguments(node));
                 arguments.addAll(overrides);
                 List<String> jvmOptions = Boolean.getBoolean("bench.jfr") ? List.of("-XX:StartFlightRecording=filename="
-                        + Store.H2_FOLDER.resolve(store.name() + "-" + node + ".jfr") + ",settings=profile") : List.of();
+                        + recordingsFolder().resolve(store.name() + "-" + node + ".jfr")
+                        + ",settings=profile") : List.of();
                 nodes.add(AppProcess.start(store.name() + "-" + node, jvmOptions, arguments));
             }
             HttpApi first = nodes.get(0).http();
