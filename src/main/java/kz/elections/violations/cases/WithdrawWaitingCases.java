@@ -29,7 +29,7 @@ public class WithdrawWaitingCases {
     private final int batchSize;
 
     public WithdrawWaitingCases(RegistrationFreeze freeze,
-                                @Value("${elections.freeze.batch-size:50}") int batchSize) {
+                                @Value("${elections.freeze.batch-size:100}") int batchSize) {
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("elections.freeze.batch-size must be between 1 and "
                     + MAX_BATCH_SIZE + ", was " + batchSize);

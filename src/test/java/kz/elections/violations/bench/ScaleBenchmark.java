@@ -47,7 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * </ul>
  * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
  * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
- * [chosen], bench.stormNodes [1,2: the PostgreSQL storm on one node, on two, or both] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}), bench.jfr [false: true records a flight
+ * [chosen] (comma-separated names of {@link #JOB_EXECUTOR_VARIANTS}), bench.stormNodes [1,2: the PostgreSQL
+ * storm on one node, on two, or both], bench.jfr [false: true records a flight
  * recording of the cost-per-case application in target/bench/scale/cost-per-case.jfr, and of each storm
  * node in target/bench/scale/&lt;store&gt;-&lt;node&gt;.jfr].
  */
