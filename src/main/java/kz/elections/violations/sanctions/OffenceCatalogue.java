@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The offence catalogue (DMN decision {@code OffenceCatalogue} in processes/): what an article, part
@@ -37,6 +39,9 @@ public class OffenceCatalogue {
     static final String DECISION_KEY = "OffenceCatalogue";
     static final int MAX_ANSWERS = 10_000;
 
+    /** Key of the version a transaction looked up. */
+    private final Object newestInTransactionKey = new Object();
+
     private final RepositoryService repository;
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private volatile Version newest;
@@ -55,7 +60,29 @@ public class OffenceCatalogue {
         return newestVersion().find(Arrays.asList(code, article, part, kind));
     }
 
+    /**
+     * The newest deployed version; within one transaction (an intake looks the catalogue up several
+     * times: its rules, the start listener, the offence's title) it is asked for once.
+     */
     private Version newestVersion() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return newestDeployedVersion();
+        }
+        Version known = (Version) TransactionSynchronizationManager.getResource(newestInTransactionKey);
+        if (known == null) {
+            known = newestDeployedVersion();
+            TransactionSynchronizationManager.bindResource(newestInTransactionKey, known);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(newestInTransactionKey);
+                }
+            });
+        }
+        return known;
+    }
+
+    private Version newestDeployedVersion() {
         DecisionDefinition deployed = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
                 .latestVersion().singleResult();
         if (deployed == null) {
