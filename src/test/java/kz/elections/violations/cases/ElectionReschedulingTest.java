@@ -69,6 +69,10 @@ class ElectionReschedulingTest extends CaseTestSupport {
     void everyElectionHasOneFreezeTimerAtItsDMinus2Midnight() {
         assertThat(freezeInstances(election)).isOne();
         assertThat(freezeDue(election)).isEqualTo(OffsetDateTime.parse("2023-04-28T00:00+06:00").toInstant());
+        // started by the application only: Tasklist offers no one to start it by hand
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(RegistrationFreeze.FREEZE_PROCESS_KEY).latestVersion().singleResult()
+                .isStartableInTasklist()).isFalse();
         ProcessInstance atCancellation = caseAtCancellation(election);
         ProcessInstance awaitingQuashing = caseAwaitingQuashing(election);
         // the cases carry no timer of their own: they wait for their election's freeze message
