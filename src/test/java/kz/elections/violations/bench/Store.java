@@ -60,6 +60,14 @@ abstract class Store {
         return Map.of();
     }
 
+    /** Starts counting the database's statements (PostgreSQL with pg_stat_statements loaded; else nothing). */
+    void resetStatements() {
+    }
+
+    /** Writes the statements counted since {@link #resetStatements()} and the tables' scans to the file. */
+    void writeStatements(Path file) {
+    }
+
     /** An H2 file; one node at a time (H2 file mode allows one process). */
     private static final class H2 extends Store {
 
@@ -146,6 +154,37 @@ abstract class Store {
                     "--spring.datasource.url=" + server.getJdbcUrl("postgres", name()),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--camunda.bpm.generic-properties.properties.hostname=" + node, "--audit.demo-briefing=false");
+        }
+
+        @Override
+        void resetStatements() {
+            JdbcTemplate jdbc = new JdbcTemplate(server.getDatabase("postgres", name()));
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+            jdbc.execute("select pg_stat_reset()");
+        }
+
+        @Override
+        void writeStatements(Path file) {
+            JdbcTemplate jdbc = new JdbcTemplate(server.getDatabase("postgres", name()));
+            StringBuilder out = new StringBuilder("total ms | calls | mean ms | rows | statement\n");
+            jdbc.query("select total_exec_time, calls, mean_exec_time, rows, query from pg_stat_statements"
+                    + " order by total_exec_time desc limit 40", row -> {
+                        out.append(String.format("%.0f | %d | %.3f | %d | %s%n", row.getDouble(1), row.getLong(2),
+                                row.getDouble(3), row.getLong(4), row.getString(5).replaceAll("\\s+", " ")));
+                    });
+            out.append("\ntable | seq scans | rows read by seq scans | index scans | inserts | updates (hot) | deletes\n");
+            jdbc.query("select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del"
+                    + " from pg_stat_user_tables order by seq_tup_read desc", row -> {
+                        out.append(String.format("%s | %d | %d | %d | %d | %d (%d) | %d%n", row.getString(1),
+                                row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6),
+                                row.getLong(7), row.getLong(8)));
+                    });
+            try {
+                Files.writeString(file, out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

@@ -67,6 +67,9 @@ class ClusterIT {
         HttpApi b = new HttpApi(nodeB.port());
         assertThat(database.queryForObject("select count(*) from act_re_procdef where key_ = 'ViolationCase'",
                 Integer.class)).as("both nodes started on one database, the process deployed once").isEqualTo(1);
+        assertThat(database.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_task'"
+                + " and indexname = 'elections_idx_task_parent'", Integer.class))
+                .as("the subtask index a withdrawal looks up, created on PostgreSQL too").isEqualTo(1);
 
         String election = CandidateCases.election(a, "Storm on two nodes");
         CandidateCases.startWaitingForCancellation(List.of(a, b), election, "S1", CASES, 4);
