@@ -131,9 +131,7 @@ class ScaleBenchmark {
     void costPerCaseAgainstABareProcess() throws Exception {
         Store store = Store.h2("cost");
         store.create();
-        List<String> jvmOptions = Boolean.getBoolean("bench.jfr")
-                ? List.of("-XX:StartFlightRecording=filename=" + Store.H2_FOLDER.resolve("cost-per-case.jfr") + ",settings=profile")
-                : List.of();
+        List<String> jvmOptions = Boolean.getBoolean("bench.jfr") ? flightRecording("cost-per-case.jfr") : List.of();
         try (AppProcess app = AppProcess.start("cost-per-case", jvmOptions, store.arguments("node-a"))) {
             HttpApi http = app.http();
             String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
@@ -281,6 +279,12 @@ class ScaleBenchmark {
      * the open cases' election so that its freeze (D-2 00:00) has begun, and polls until every
      * Task_CancelRegistration is gone and every case closed by its freeze timer.
      */
+    /** JVM options for a flight recording with whole stacks (the engine's are deeper than JFR's default 64). */
+    private static List<String> flightRecording(String file) {
+        return List.of("-XX:FlightRecorderOptions:stackdepth=1024", "-XX:StartFlightRecording=filename="
+                + recordingsFolder().resolve(file) + ",settings=profile");
+    }
+
     private static Path recordingsFolder() {
         try {
             return Files.createDirectories(Store.H2_FOLDER);
@@ -300,9 +304,8 @@ class ScaleBenchmark {
                 String node = "node-" + (char) ('a' + n);
                 List<String> arguments = new ArrayList<>(store.arguments(node));
                 arguments.addAll(overrides);
-                List<String> jvmOptions = Boolean.getBoolean("bench.jfr") ? List.of("-XX:StartFlightRecording=filename="
-                        + recordingsFolder().resolve(store.name() + "-" + node + ".jfr")
-                        + ",settings=profile") : List.of();
+                List<String> jvmOptions = Boolean.getBoolean("bench.jfr")
+                        ? flightRecording(store.name() + "-" + node + ".jfr") : List.of();
                 nodes.add(AppProcess.start(store.name() + "-" + node, jvmOptions, arguments));
             }
             HttpApi first = nodes.get(0).http();

@@ -228,8 +228,23 @@ class OffendersAndFollowUpsTest extends CaseTestSupport {
         BpmnAwareTests.assertThat(first).isWaitingAt("Task_CheckFact");
 
         ProcessInstance third = start("CITIZEN", iin, "CAO", "102", null, null, null, "2023-03-01");
+        assertThat(view(third).followUp().possibleDuplicates()).as("the linked (ended) case is no longer open")
+                .containsExactly(first.getBusinessKey());
         complete(task(third), withVariables("factConfirmed", true, "duplicateResolution", "SEPARATE"));
         BpmnAwareTests.assertThat(third).isWaitingAt("Task_RecordCourtRuling");
+
+        ProcessInstance otherArticle = start("CITIZEN", iin, "CAO", "114", null, null, null, "2023-03-01");
+        assertThat(view(otherArticle).followUp().possibleDuplicates()).isEmpty();
+    }
+
+    @Test
+    void aLegalEntitysSecondFactIsFlaggedByItsBin() {
+        String bin = TestIins.next();
+        ProcessInstance first = start("LEGAL_ENTITY", bin, "CAO", "102", null, null, null, "2023-03-01");
+        ProcessInstance second = start("LEGAL_ENTITY", bin, "CAO", "102", null, null, null, "2023-03-01");
+        ProcessInstance citizenWithThatNumber = start("CITIZEN", bin, "CAO", "102", null, null, null, "2023-03-01");
+        assertThat(view(second).followUp().possibleDuplicates()).containsExactly(first.getBusinessKey());
+        assertThat(view(citizenWithThatNumber).followUp().possibleDuplicates()).as("an IIN is not a BIN").isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} under {1} {2} part {3}")
