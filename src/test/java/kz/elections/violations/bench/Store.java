@@ -55,8 +55,8 @@ abstract class Store {
     /** The application's arguments for a node of this name on this store (the demo users, no briefing). */
     abstract List<String> arguments(String node);
 
-    /** Successful executions of the freeze timer by node (the job log's host name); empty where unknown. */
-    Map<String, Long> freezeJobsByNode() {
+    /** Successful freeze batches of the election by node (the job log's host name); empty where unknown. */
+    Map<String, Long> freezeJobsByNode(String electionId) {
         return Map.of();
     }
 
@@ -111,7 +111,7 @@ abstract class Store {
         List<String> arguments(String node) {
             // the default configuration's URL options, on a file of the benchmark's own
             return List.of("--spring.datasource.url=jdbc:h2:file:" + H2_FOLDER.resolve(name())
-                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "--audit.demo-briefing=false");
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE", "--audit.demo-briefing=false");
         }
     }
 
@@ -188,14 +188,15 @@ abstract class Store {
         }
 
         @Override
-        Map<String, Long> freezeJobsByNode() {
+        Map<String, Long> freezeJobsByNode(String electionId) {
             Map<String, Long> byNode = new TreeMap<>();
             new JdbcTemplate(server.getDatabase("postgres", name())).query("select hostname_, count(*) from act_hi_job_log"
                     + " where act_id_ = 'Task_WithdrawWaitingCases' and job_def_configuration_ = 'async-before'"
-                    + " and job_state_ = 2 group by hostname_",
+                    + " and job_state_ = 2 and process_instance_id_ in (select id_ from act_hi_procinst"
+                    + " where proc_def_key_ = 'ElectionRegistrationFreeze' and business_key_ = ?) group by hostname_",
                     row -> {
                         byNode.put(row.getString(1), row.getLong(2));
-                    });
+                    }, electionId);
             return byNode;
         }
     }

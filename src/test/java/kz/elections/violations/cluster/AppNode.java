@@ -46,7 +46,7 @@ public final class AppNode implements AutoCloseable {
     /** A node on an H2 file database with the demo users, its job executor on. */
     public static AppNode onH2File(String name, Path databaseFile, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=demo",
-                "--spring.datasource.url=jdbc:h2:file:" + databaseFile.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"));
+                "--spring.datasource.url=jdbc:h2:file:" + databaseFile.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE"));
         arguments.addAll(List.of(extraArguments));
         return new AppNode(name, freePort(), arguments, Map.of("NODE_NAME", name));
     }
