@@ -11,18 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionCalendarChanged;
 import kz.elections.violations.election.ElectionRegistered;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
@@ -63,17 +61,17 @@ public class RegistrationFreeze {
     private final ElectionRepository elections;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
-    private final IdentityService identityService;
+    private final CurrentUser currentUser;
     private final HistoryService historyService;
 
     public RegistrationFreeze(ElectionRepository elections, RuntimeService runtimeService,
-                              ManagementService managementService, IdentityService identityService,
+                              ManagementService managementService, CurrentUser currentUser,
                               HistoryService historyService) {
         this.historyService = historyService;
         this.elections = elections;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
-        this.identityService = identityService;
+        this.currentUser = currentUser;
     }
 
     public Election election(String electionId) {
@@ -160,7 +158,7 @@ public class RegistrationFreeze {
      */
     public void schedule(Election election) {
         Date freezeFrom = Date.from(election.registrationFreezeFrom());
-        asApplication(() -> {
+        currentUser.withoutEngineChecks(() -> {
             for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
                     .processDefinitionKey(FREEZE_PROCESS_KEY).processInstanceBusinessKey(election.id()).list()) {
                 Job timer = managementService.createJobQuery().processInstanceId(instance.getId())
@@ -203,18 +201,6 @@ public class RegistrationFreeze {
                     runtimeService.setVariable(caseId, REGISTRATION_FREEZE_FROM, freezeFrom);
                     managementService.recalculateJobDuedate(job.getId(), false);
                 }
-            }
-        }
-    }
-
-    private <T> T asApplication(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
             }
         }
     }
