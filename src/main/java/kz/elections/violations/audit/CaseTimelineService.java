@@ -14,6 +14,7 @@ import java.util.Set;
 import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.cases.CaseStatus;
 import kz.elections.violations.cases.RegistrationFreeze;
+import kz.elections.violations.integrity.Interventions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -43,11 +44,14 @@ public class CaseTimelineService {
     private final HistoryService history;
     private final RepositoryService repository;
     private final CaseReportRepository reports;
+    private final Interventions interventions;
 
-    public CaseTimelineService(HistoryService history, RepositoryService repository, CaseReportRepository reports) {
+    public CaseTimelineService(HistoryService history, RepositoryService repository, CaseReportRepository reports,
+                               Interventions interventions) {
         this.history = history;
         this.repository = repository;
         this.reports = reports;
+        this.interventions = interventions;
     }
 
     public CaseTimeline timeline(String caseNumber, boolean showIdentifiers) {
@@ -96,7 +100,15 @@ public class CaseTimelineService {
             }
         }
         tasks(id, activities, completerOfTask, current, entries);
-        jobs(id, current, entries);
+        List<Interventions.Intervention> repairs = interventions.ofProcessInstance(id);
+        for (Interventions.Intervention repair : repairs) {
+            entries.add(new Sortable(TimelineEntry.of(repair.at(), "INTERVENTION", null, repair.userId())
+                    .withReason(repair.reason()).withDetail(repair.operation() + ": " + repair.path()), Long.MAX_VALUE));
+        }
+        Map<String, String> firedByHand = new HashMap<>();
+        repairs.stream().filter(repair -> "executeJob".equals(repair.operation()) && repair.targetId() != null)
+                .forEach(repair -> firedByHand.putIfAbsent(repair.targetId(), repair.userId()));
+        jobs(id, current, firedByHand, entries);
         for (HistoricIncident incident : history.createHistoricIncidentQuery().processInstanceId(id).list()) {
             entries.add(new Sortable(TimelineEntry.of(instant(incident.getCreateTime()), "INCIDENT",
                     incident.getActivityId(), null).withDetail(incident.getIncidentType() + ": "
@@ -183,7 +195,7 @@ public class CaseTimelineService {
                 .findFirst().orElse(null);
     }
 
-    private void jobs(String id, Map<String, Object> current, List<Sortable> entries) {
+    private void jobs(String id, Map<String, Object> current, Map<String, String> firedByHand, List<Sortable> entries) {
         for (HistoricJobLog log : history.createHistoricJobLogQuery().processInstanceId(id).list()) {
             boolean timer = log.getJobDefinitionType() != null && log.getJobDefinitionType().startsWith("timer");
             Instant at = instant(log.getTimestamp());
@@ -195,7 +207,9 @@ public class CaseTimelineService {
             } else if (timer && log.isCreationLog()) {
                 entry = TimelineEntry.of(at, "TIMER_SCHEDULED", log.getActivityId(), null).withDetail(due);
             } else if (timer && log.isSuccessLog()) {
-                entry = TimelineEntry.of(at, "TIMER_FIRED", log.getActivityId(), null).withDetail(due);
+                String byHand = firedByHand.get(log.getJobId());
+                entry = TimelineEntry.of(at, "TIMER_FIRED", log.getActivityId(), byHand)
+                        .withDetail(byHand == null ? due : due + ", fired by hand by " + byHand);
                 if (isFreeze(log.getActivityId())
                         && current.get(REGISTRATION_REASON) != null) {
                     entry = entry.withReason(text(current.get(REGISTRATION_REASON), null));

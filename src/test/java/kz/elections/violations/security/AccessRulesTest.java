@@ -223,15 +223,18 @@ class AccessRulesTest extends CaseTestSupport {
                 .isEqualTo(204);
         assertThat(completeOverRest("cec", task(instance).getId(), Map.of("consentGranted", true)).status())
                 .isEqualTo(204);
-        assertThat(http.put("prosecutor", "/engine-rest/process-instance/" + instance.getId() + "/variables/courtName",
-                Map.of("value", "Specialised administrative court of Almaty", "type", "String")).status()).isEqualTo(204);
+        // a correction outside the process is an administrator's intervention, with a reason
+        assertThat(http.send("demo", "PUT", "/engine-rest/process-instance/" + instance.getId() + "/variables/courtName",
+                Map.of("value", "Specialised administrative court of Almaty", "type", "String"),
+                Map.of("X-Intervention-Reason", "court%20name%20missing%20from%20the%20intake")).status())
+                .isEqualTo(204);
 
         JsonNode log = http.get("auditor", "/engine-rest/history/user-operation?processInstanceId=" + instance.getId())
                 .body();
         assertThat(log.findValuesAsText("operationType")).contains("Complete", "SetVariable");
         for (JsonNode entry : log) {
             if (entry.get("operationType").asText().equals("SetVariable")) {
-                assertThat(entry.get("userId").asText()).isEqualTo("prosecutor");
+                assertThat(entry.get("userId").asText()).isEqualTo("demo");
             }
         }
         JsonNode steps = http.get("auditor", "/api/cases/" + instance.getBusinessKey()).body().get("steps");

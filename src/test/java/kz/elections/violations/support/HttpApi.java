@@ -55,7 +55,17 @@ public final class HttpApi {
         return send(user, method, path, body, "application/json");
     }
 
+    /** As {@link #send(String, String, String, Object)}, with extra request headers. */
+    public Answer send(String user, String method, String path, Object body, java.util.Map<String, String> headers) {
+        return send(user, method, path, body, "application/json", headers);
+    }
+
     private Answer send(String user, String method, String path, Object body, String contentType) {
+        return send(user, method, path, body, contentType, java.util.Map.of());
+    }
+
+    private Answer send(String user, String method, String path, Object body, String contentType,
+                        java.util.Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Accept", "application/json")
@@ -65,6 +75,7 @@ public final class HttpApi {
             if (body != null) {
                 request.header("Content-Type", contentType);
             }
+            headers.forEach(request::header);
             if (user != null) {
                 String credentials = user.contains(":") ? user : user + ":" + user;
                 request.header("Authorization", "Basic "

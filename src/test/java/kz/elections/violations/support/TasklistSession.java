@@ -60,9 +60,14 @@ public final class TasklistSession {
 
     /** A state-changing webapp call, with or without the CSRF token; returns the HTTP status. */
     public int post(String path, String json, boolean withCsrfToken) {
+        return send("POST", path, json, withCsrfToken);
+    }
+
+    /** A webapp call with any method; returns the HTTP status. */
+    public int send(String method, String path, String json, boolean withCsrfToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (withCsrfToken) {
             request.header("X-XSRF-TOKEN", csrfToken());
         }

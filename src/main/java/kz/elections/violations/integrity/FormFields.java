@@ -1,0 +1,94 @@
+package kz.elections.violations.integrity;
+
+import static kz.elections.violations.cases.CaseVariables.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.elections.violations.security.CurrentUser;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables a task's completion (or a case's start) may carry: the input fields its Camunda Form
+ * declares, where the task is declared (the form's {@code formRef} in the BPMN). Display-only
+ * components (text, images, buttons) set nothing. The case's record, the values the process routes on
+ * and whatever the application computes are never a form field, even if a revised form named one.
+ */
+@Component
+class FormFields {
+
+    /** Written only by the application's own steps (listeners, service tasks, decisions). */
+    static final Set<String> RECORD = Set.of(CASE_NUMBER, CASE_STATUS, OUTCOME, REGISTRATION, REGISTRATION_REASON,
+            FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER, RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES,
+            OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT, PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM,
+            REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired", "fineMinMci", "fineMaxMci",
+            "abbreviatedFineMci", "warningPossible");
+    private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
+            "iframe", "table", "documentPreview");
+
+    private final FormService forms;
+    private final TaskService tasks;
+    private final CurrentUser currentUser;
+    private final ObjectMapper json = new ObjectMapper();
+
+    FormFields(FormService forms, TaskService tasks, CurrentUser currentUser) {
+        this.forms = forms;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+    }
+
+    /** The fields of the task's form; empty for a task without a Camunda Form. */
+    Set<String> ofTask(Task task) {
+        // read each time: a form bound "latest" changes when an admin deploys a revision
+        return currentUser.withoutEngineChecks(() -> {
+            if (tasks.createTaskQuery().taskId(task.getId()).singleResult() == null) {
+                return Set.of();
+            }
+            try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+                return fields(form);
+            } catch (RuntimeException noForm) {
+                return Set.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The fields of the process's start form; empty for a process without one. */
+    Set<String> ofStart(String processDefinitionId) {
+        return currentUser.withoutEngineChecks(() -> {
+            try (InputStream form = forms.getDeployedStartForm(processDefinitionId)) {
+                return fields(form);
+            } catch (RuntimeException noForm) {
+                return Set.of();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Set<String> fields(InputStream form) throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        collect(json.readTree(form).path("components"), keys);
+        keys.removeAll(RECORD);
+        return Set.copyOf(keys);
+    }
+
+    private static void collect(JsonNode components, Set<String> keys) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            if (!DISPLAY_ONLY.contains(type) && component.hasNonNull("key")) {
+                keys.add(component.get("key").asText());
+            }
+            collect(component.path("components"), keys);
+        }
+    }
+}
