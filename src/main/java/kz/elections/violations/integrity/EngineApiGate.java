@@ -214,9 +214,10 @@ class EngineApiGate extends OncePerRequestFilter {
     }
 
     /** An administrator's change to a case: done and recorded together, or neither. */
-    private void intervene(EngineRoutes.Match route, JsonNode body, String reason, Authentication user,
+    private void intervene(EngineRoutes.Match route, JsonNode body, String given, Authentication user,
                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        String reason = given != null ? given : noticeFor(user, targets.of(route, body));
         List<FieldProblem> problems = checkReason(reason);
         if (!problems.isEmpty()) {
             refuse(response, GateDecision.invalid("An administrator's change to a case needs a reason, which the "
@@ -261,6 +262,12 @@ class EngineApiGate extends OncePerRequestFilter {
         buffered.copyBodyToResponse();
     }
 
+    /** The reason the admin gave ahead for the one case this request touches (Cockpit's dialogs send none). */
+    private String noticeFor(Authentication user, List<CaseTargets.Target> touched) {
+        List<String> instances = touched.stream().map(CaseTargets.Target::processInstanceId).distinct().toList();
+        return instances.size() == 1 ? interventions.noticeOf(user.getUserId(), instances.get(0)).orElse(null) : null;
+    }
+
     private void record(EngineRoutes.Match route, HttpServletRequest request, String reason, Authentication user,
                         List<CaseTargets.Target> touched, TransactionStatus status) {
         String what = request.getMethod() + " " + request.getRequestURI();
@@ -289,7 +296,8 @@ class EngineApiGate extends OncePerRequestFilter {
     private static List<FieldProblem> checkReason(String reason) {
         if (reason == null || reason.isBlank()) {
             return List.of(new FieldProblem(REASON_HEADER, "is required: why this case is changed outside its process "
-                    + "(percent-encoded UTF-8; or the body's 'annotation' where the operation has one)"));
+                    + "(percent-encoded UTF-8; or the body's 'annotation' where the operation has one; or, for Cockpit, "
+                    + "a reason given ahead with POST /api/interventions/notices)"));
         }
         if (reason.length() > MAX_REASON) {
             return List.of(new FieldProblem(REASON_HEADER, "must have at most " + MAX_REASON + " characters"));

@@ -1,5 +1,6 @@
 package kz.elections.violations.integrity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,6 +8,15 @@ import java.util.List;
 
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
+import kz.elections.violations.api.NotFoundException;
+import kz.elections.violations.cases.CaseVariables;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import kz.elections.violations.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +32,15 @@ class InterventionController {
 
     private final Interventions interventions;
     private final CurrentUser currentUser;
+    private final HistoryService history;
+    private final Duration noticeValidity;
 
-    InterventionController(Interventions interventions, CurrentUser currentUser) {
+    InterventionController(Interventions interventions, CurrentUser currentUser, HistoryService history,
+                           @Value("${integrity.notice-validity:PT1H}") Duration noticeValidity) {
         this.interventions = interventions;
         this.currentUser = currentUser;
+        this.history = history;
+        this.noticeValidity = noticeValidity;
     }
 
     /** Newest first; {@code caseNumber}, {@code from} and {@code to} (ISO instants, to exclusive) filter. */
@@ -52,6 +67,43 @@ class InterventionController {
     List<String> cases() {
         currentUser.requireAnyOf(CurrentUser.AUDITORS);
         return interventions.caseNumbers();
+    }
+
+    /** A reason given ahead for the repairs of one case in Cockpit (admins), valid for a while. */
+    record NoticeRequest(String caseNumber, String reason) {
+    }
+
+    record Notice(String caseNumber, String reason, Instant expiresAt) {
+    }
+
+    @PostMapping("/notices")
+    @ResponseStatus(HttpStatus.CREATED)
+    Notice notice(@RequestBody NoticeRequest request) {
+        currentUser.requireAdmin();
+        List<FieldProblem> problems = new ArrayList<>();
+        String caseNumber = request.caseNumber() == null ? "" : request.caseNumber().strip();
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (caseNumber.isEmpty()) {
+            problems.add(new FieldProblem("caseNumber", "is required"));
+        }
+        if (reason.isEmpty()) {
+            problems.add(new FieldProblem("reason", "is required: why the case is repaired outside its process"));
+        } else if (reason.length() > EngineApiGate.MAX_REASON) {
+            problems.add(new FieldProblem("reason", "must have at most " + EngineApiGate.MAX_REASON + " characters"));
+        } else if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            problems.add(new FieldProblem("reason", "must not contain control characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String instanceId = currentUser.withoutEngineChecks(() -> history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CaseVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber)
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
+                .map(instance -> instance.getId()).orElseThrow(() -> new NotFoundException("No case with number "
+                        + caseNumber)));
+        Instant expiresAt = ClockUtil.getCurrentTime().toInstant().plus(noticeValidity);
+        interventions.notice(currentUser.id(), instanceId, caseNumber, reason, expiresAt);
+        return new Notice(caseNumber, reason, expiresAt);
     }
 
     private static Instant instant(String field, String value, List<FieldProblem> problems) {

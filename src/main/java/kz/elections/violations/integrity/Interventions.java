@@ -38,6 +38,20 @@ public class Interventions {
                 processInstanceId, caseNumber, targetId);
     }
 
+    /** An administrator's reason for the coming repairs of one case, until {@code expiresAt}. */
+    void notice(String userId, String processInstanceId, String caseNumber, String reason, Instant expiresAt) {
+        jdbc.update("insert into intervention_notice (user_id, process_instance_id, case_number, reason, given_at, "
+                        + "expires_at) values (?, ?, ?, ?, ?, ?)", userId, processInstanceId, caseNumber, reason,
+                Timestamp.from(ClockUtil.getCurrentTime().toInstant()), Timestamp.from(expiresAt));
+    }
+
+    /** The newest reason this administrator gave for this case that has not expired, if any. */
+    java.util.Optional<String> noticeOf(String userId, String processInstanceId) {
+        return jdbc.queryForList("select reason from intervention_notice where user_id = ? and process_instance_id = ?"
+                        + " and expires_at > ? order by id desc", String.class, userId, processInstanceId,
+                Timestamp.from(ClockUtil.getCurrentTime().toInstant())).stream().findFirst();
+    }
+
     /** The interventions in one case, oldest first. */
     public List<Intervention> ofProcessInstance(String processInstanceId) {
         return jdbc.query("select " + COLUMNS + " from case_intervention where process_instance_id = ? order by id",

@@ -335,4 +335,37 @@ class IntegrityTest extends CaseTestSupport {
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckFact");
         assertThat(http.get("auditor", "/api/interventions?caseNumber=" + instance.getBusinessKey()).body()).isEmpty();
     }
+
+    @Test
+    void aReasonGivenAheadCoversAnAdministratorsRepairsOfThatCaseInCockpit() {
+        ProcessInstance instance = candidateCase("102");
+        ProcessInstance other = candidateCase("102");
+        String suspend = "/camunda/api/engine/engine/default/process-instance/%s/suspended";
+        TasklistSession cockpit = new TasklistSession(port, "demo");
+        assertThat(cockpit.send("PUT", suspend.formatted(instance.getId()), "{\"suspended\":true}", true))
+                .isEqualTo(400);
+        assertThat(http.post("prosecutor", "/api/interventions/notices", Map.of("caseNumber",
+                instance.getBusinessKey(), "reason", "x")).status()).isEqualTo(403);
+        assertThat(http.post("demo", "/api/interventions/notices", Map.of("caseNumber", instance.getBusinessKey()))
+                .body().get("errors").findValuesAsText("field")).containsExactly("reason");
+
+        Answer notice = http.post("demo", "/api/interventions/notices", Map.of("caseNumber", instance.getBusinessKey(),
+                "reason", "court asked to hold the case until its hearing"));
+        assertThat(notice.status()).isEqualTo(201);
+        assertThat(cockpit.send("PUT", suspend.formatted(instance.getId()), "{\"suspended\":true}", true))
+                .isEqualTo(204);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .isSuspended()).isTrue();
+        // the notice is for that case only
+        assertThat(cockpit.send("PUT", suspend.formatted(other.getId()), "{\"suspended\":true}", true)).isEqualTo(400);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(other.getId()).singleResult()
+                .isSuspended()).isFalse();
+        assertThat(http.get("auditor", "/api/interventions?caseNumber=" + instance.getBusinessKey()).body()
+                .findValuesAsText("reason")).containsExactly("court asked to hold the case until its hearing");
+
+        // and it expires
+        setClock(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+        assertThat(cockpit.send("PUT", suspend.formatted(instance.getId()), "{\"suspended\":false}", true))
+                .isEqualTo(400);
+    }
 }
