@@ -139,6 +139,10 @@ class EngineApiGate extends OncePerRequestFilter {
         }
         // an administrator: the staff routes as staff use them, any other change to a case with a reason
         String reason = reason(request, body);
+        if (staff.startsAnotherProcess(route)) {
+            chain.doFilter(cached, response);
+            return;
+        }
         if (staff.isStaffRoute(route.operationId())) {
             GateDecision decision = staff.check(route, body, user);
             if (!(decision instanceof GateDecision.Refuse) || reason == null) {

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.cases.RegistrationFreeze;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -96,11 +97,28 @@ class StaffRoutes {
                 + match.operation().template() + " (" + match.operationId() + ") is not open to them";
     }
 
-    private GateDecision start(EngineRoutes.Match match, JsonNode body) {
-        ProcessDefinition definition = currentUser.withoutEngineChecks(() -> match.parameter("key") != null
+    /**
+     * Whether a start request starts a process that is neither a case nor an election's freeze (which
+     * withdraws cases): an administrator's own process, not a change to any case.
+     */
+    boolean startsAnotherProcess(EngineRoutes.Match match) {
+        if (!START.contains(match.operationId()) || match.parameter("tenant-id") != null) {
+            return false;
+        }
+        ProcessDefinition definition = definition(match);
+        return definition != null && !CaseVariables.PROCESS_KEY.equals(definition.getKey())
+                && !RegistrationFreeze.FREEZE_PROCESS_KEY.equals(definition.getKey());
+    }
+
+    private ProcessDefinition definition(EngineRoutes.Match match) {
+        return currentUser.withoutEngineChecks(() -> match.parameter("key") != null
                 ? repository.createProcessDefinitionQuery().processDefinitionKey(match.parameter("key"))
                         .withoutTenantId().latestVersion().singleResult()
                 : repository.createProcessDefinitionQuery().processDefinitionId(match.parameter("id")).singleResult());
+    }
+
+    private GateDecision start(EngineRoutes.Match match, JsonNode body) {
+        ProcessDefinition definition = definition(match);
         if (match.parameter("tenant-id") != null) {
             return GateDecision.forbidden(refusal(match));
         }

@@ -72,7 +72,8 @@ final class CaseWalks {
         facts.put("source", value("MONITORING"));
         facts.put("description", value("Campaigning before registration closed"));
         long started = System.nanoTime();
-        Answer created = http.post("prosecutor", "/engine-rest/process-definition/key/" + BARE_PROCESS + "/start",
+        // the bare process is not a case: the integrity gate lets only an administrator start it over REST
+        Answer created = http.post("demo", "/engine-rest/process-definition/key/" + BARE_PROCESS + "/start",
                 Map.of("businessKey", "bare-" + System.nanoTime(), "variables", facts));
         assertThat(created.status()).as(created.text()).isEqualTo(200);
         String instance = created.body().get("id").asText();
@@ -90,7 +91,8 @@ final class CaseWalks {
         started = time(variant, "ruling", started);
         Answer jobs = http.get("demo", "/engine-rest/job?processInstanceId=" + instance + "&activityId=" + appealTimer);
         assertThat(jobs.body().size()).as("the appeal timer of " + instance + ": " + jobs.text()).isEqualTo(1);
-        Answer executed = http.post("demo", "/engine-rest/job/" + jobs.body().get(0).get("id").asText() + "/execute", null);
+        Answer executed = http.send("demo", "POST", "/engine-rest/job/" + jobs.body().get(0).get("id").asText()
+                + "/execute", null, Map.of("X-Intervention-Reason", "benchmark"));
         assertThat(executed.status()).as(executed.text()).isEqualTo(204);
         started = time(variant, "appeal timer", started);
         complete("commission1", instance, Map.of("decisionNumber", value("7/" + instance.hashCode())));

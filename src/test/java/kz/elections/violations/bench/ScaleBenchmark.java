@@ -193,7 +193,7 @@ class ScaleBenchmark {
         assertThat(deployed.status()).as(deployed.text()).isEqualTo(200);
         // the same grants on the bare process as the prosecutors have on ViolationCase (security.AccessRules)
         Answer granted = http.post("demo", "/engine-rest/authorization/create", Map.of("type", 1,
-                "permissions", List.of("READ", "CREATE_INSTANCE", "READ_INSTANCE", "UPDATE_INSTANCE", "READ_HISTORY",
+                "permissions", List.of("READ", "CREATE_INSTANCE", "READ_INSTANCE", "READ_HISTORY",
                         "READ_INSTANCE_VARIABLE", "READ_HISTORY_VARIABLE", "READ_TASK_VARIABLE"),
                 "groupId", "prosecutors", "resourceType", 6, "resourceId", CaseWalks.BARE_PROCESS));
         assertThat(granted.status()).as(granted.text()).isEqualTo(200);

@@ -76,9 +76,11 @@ public final class CandidateCases {
                 "article", Map.of("value", "102"),
                 "caseStatus", Map.of("value", "OPEN"),
                 "registration", Map.of("value", "REGISTERED"));
-        HttpApi.Answer answer = api.post("demo", "/engine-rest/process-definition/key/ViolationCase/start", Map.of(
-                "businessKey", caseNumber, "variables", variables,
-                "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CancelRegistration"))));
+        // a case started at its cancellation is an administrator's intervention: it needs a reason
+        HttpApi.Answer answer = api.send("demo", "POST", "/engine-rest/process-definition/key/ViolationCase/start",
+                Map.of("businessKey", caseNumber, "variables", variables, "startInstructions",
+                        List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_CancelRegistration"))),
+                Map.of("X-Intervention-Reason", "cluster%20test%3A%20cases%20at%20their%20cancellation"));
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     }
 }
