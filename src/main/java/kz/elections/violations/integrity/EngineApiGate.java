@@ -145,6 +145,12 @@ class EngineApiGate extends OncePerRequestFilter {
         }
         if (staff.isStaffRoute(route.operationId())) {
             GateDecision decision = staff.check(route, body, user);
+            if (decision instanceof GateDecision.Refuse refusal && reason == null && refusal.status() == 403) {
+                // what staff may not do is an administrator's intervention: it needs a reason
+                refuse(response, GateDecision.invalid(refusal.detail() + "; an administrator may do it as an "
+                        + "intervention, with a reason", checkReason(null)));
+                return;
+            }
             if (!(decision instanceof GateDecision.Refuse) || reason == null) {
                 apply(decision, user, cached, response, chain);
                 return;

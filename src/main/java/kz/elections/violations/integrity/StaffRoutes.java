@@ -129,6 +129,12 @@ class StaffRoutes {
             return GateDecision.forbidden("Staff start only cases (" + CaseVariables.PROCESS_KEY + "); "
                     + definition.getKey() + " is started by the application");
         }
+        ProcessDefinition newest = currentUser.withoutEngineChecks(() -> repository.createProcessDefinitionQuery()
+                .processDefinitionKey(definition.getKey()).withoutTenantId().latestVersion().singleResult());
+        if (newest != null && !newest.getId().equals(definition.getId())) {
+            return GateDecision.forbidden("A case starts on the newest version of the process (" + newest.getId()
+                    + "), not on version " + definition.getVersion());
+        }
         List<FieldProblem> problems = new ArrayList<>();
         for (String option : List.of("startInstructions", "skipCustomListeners", "skipIoMappings", "caseInstanceId")) {
             if (isSet(body.get(option))) {

@@ -368,4 +368,26 @@ class IntegrityTest extends CaseTestSupport {
         assertThat(cockpit.send("PUT", suspend.formatted(instance.getId()), "{\"suspended\":false}", true))
                 .isEqualTo(400);
     }
+
+    @Test
+    void staffStartCasesOnTheNewestVersionOfTheProcessOnly() throws java.io.IOException {
+        var repository = processEngine.getRepositoryService();
+        String older = repository.createProcessDefinitionQuery().processDefinitionKey("ViolationCase").latestVersion()
+                .singleResult().getId();
+        String bpmn = java.nio.file.Files.readString(java.nio.file.Path.of("processes/violation-case.bpmn"));
+        var newer = repository.createDeployment().name("integrity-test-revision")
+                .addString("violation-case.bpmn", bpmn)
+                .enableDuplicateFiltering(false).deploy();
+        try {
+            long cases = runtimeService.createProcessInstanceQuery().processDefinitionKey("ViolationCase").count();
+            Answer answer = http.post("prosecutor", "/engine-rest/process-definition/" + older + "/submit-form",
+                    Map.of("variables", Map.of()));
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.text()).contains("newest version");
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("ViolationCase").count())
+                    .isEqualTo(cases);
+        } finally {
+            repository.deleteDeployment(newer.getId(), true);
+        }
+    }
 }
