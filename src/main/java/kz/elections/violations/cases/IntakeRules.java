@@ -147,16 +147,20 @@ public class IntakeRules {
             article = null;
         }
         String part = problems.optionalText(PART);
-        if (part != null && !part.matches("\\d{1,2}")) {
+        if (part != null && !part.matches("[1-9]\\d?")) {
             problems.add(PART, "must be a part number such as 1");
+            part = null;
         }
-        if (code != null && article != null && part != null && part.matches("\\d{1,2}")
-                && catalogue.find(code, article, part, kind).isEmpty()
-                && catalogue.find(code, article, null, kind).isPresent()) {
-            problems.add(PART, code + " article " + article + " has no part " + part + " in the offence catalogue");
-        } else if (code != null && article != null && catalogue.find(code, article, null, kind).isEmpty()
-                && catalogue.find(code, article, "1", kind).isEmpty()) {
+        if (code == null || article == null) {
+            return;
+        }
+        if (catalogue.find(code, article, null, kind).isEmpty() && catalogue.find(code, article, "1", kind).isEmpty()) {
             problems.add(ARTICLE, code + " article " + article + " is not in the offence catalogue");
+        } else if (part != null && !catalogue.listsPart(code, article, part, kind)) {
+            List<String> parts = catalogue.partsOf(code, article, kind);
+            problems.add(PART, code + " article " + article + " has no part " + part + " in the offence catalogue"
+                    + (parts.isEmpty() ? "; the catalogue does not divide the article into parts: leave the part empty"
+                    : " (parts: " + String.join(", ", parts) + ")"));
         }
     }
 
