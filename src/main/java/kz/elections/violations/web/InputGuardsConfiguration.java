@@ -7,10 +7,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The filters that keep bad input from becoming a 500: the body size limit on every API, before the
- * authentication filters, so that a body too large is refused before anything reads it.
+ * authentication filters, so that a body too large is refused before anything reads it; and on the
+ * engine's REST API and the webapps' mount of it, the refusal of Object variables. On
+ * {@code /engine-rest} it runs after authentication (a caller without credentials gets 401 first); the
+ * webapps authenticate their mount after every filter registered here.
  */
 @Configuration
 class InputGuardsConfiguration {
+
+    static final String[] ENGINE_REST = {"/engine-rest/*", "/camunda/api/engine/*"};
 
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
@@ -18,6 +23,16 @@ class InputGuardsConfiguration {
         registration.setName("request-body-limit");
         registration.setOrder(ApiSecurityConfiguration.AUTHENTICATION_ORDER - 10);
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ObjectVariablesRefusal> objectVariablesRefusal() {
+        FilterRegistrationBean<ObjectVariablesRefusal> registration =
+                new FilterRegistrationBean<>(new ObjectVariablesRefusal());
+        registration.setName("object-variables-refusal");
+        registration.setOrder(ApiSecurityConfiguration.AUTHENTICATION_ORDER + 32);
+        registration.addUrlPatterns(ENGINE_REST);
         return registration;
     }
 }
