@@ -40,6 +40,9 @@ final class ReportedVariables {
             Map.entry(FINE_TENGE, new Column("fine_tenge", Type.LONG)),
             Map.entry(ABBREVIATED_PROCEDURE, new Column("abbreviated", Type.BOOLEAN)));
 
+    /** The smallest number a {@code numeric(12, 2)} column cannot hold. */
+    private static final BigDecimal DECIMAL_LIMIT = BigDecimal.TEN.pow(10);
+
     private ReportedVariables() {
     }
 
@@ -51,7 +54,7 @@ final class ReportedVariables {
         return COLUMNS.get(variable).name();
     }
 
-    /** The variable's value as its column stores it; a value of the wrong type is stored as null. */
+    /** The variable's value as its column stores it; a value of the wrong type, or too large, is stored as null. */
     static Object columnValue(String variable, Object value) {
         if (value == null) {
             return null;
@@ -60,9 +63,22 @@ final class ReportedVariables {
             case TEXT -> value.toString();
             case DATE -> date(value);
             case BOOLEAN -> value instanceof Boolean flag ? flag : null;
-            case DECIMAL -> value instanceof Number number ? new BigDecimal(number.toString()) : null;
+            case DECIMAL -> value instanceof Number number ? decimal(number) : null;
             case LONG -> value instanceof Number number ? number.longValue() : null;
         };
+    }
+
+    /**
+     * A number as {@code numeric(12, 2)} holds it; null for NaN, an infinity or ten digits before the
+     * point, which the column cannot hold. The value is taken as the variable is set, before the task's
+     * rules run: those refuse such a fine naming it, and the refused command writes nothing.
+     */
+    private static BigDecimal decimal(Number number) {
+        if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        BigDecimal decimal = new BigDecimal(number.toString());
+        return decimal.abs().compareTo(DECIMAL_LIMIT) < 0 ? decimal : null;
     }
 
     private static Date date(Object value) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.api.TextLimits;
 import kz.elections.violations.sanctions.FinePricing;
 import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -83,15 +84,14 @@ public class TaskCompletionRules {
             task.setVariable(FINE_MCI, offence.get().abbreviatedFineMci().doubleValue());
         }
         if ("FINE".equals(outcome)) {
-            if (fine == null) {
-                problems.add(new FieldProblem(FINE_MCI, "is required for a fine (the amount in MCI)"));
-            } else if (!(fine instanceof Number number) || new BigDecimal(number.toString()).signum() <= 0) {
-                problems.add(new FieldProblem(FINE_MCI, "must be a positive number of MCI, got " + describe(fine)));
+            String fineProblem = fine == null ? "is required for a fine (the amount in MCI)" : fineProblem(fine);
+            if (fineProblem != null) {
+                problems.add(new FieldProblem(FINE_MCI, fineProblem));
             } else {
-                checkFineAgainstCatalogue(new BigDecimal(fine.toString()), Boolean.TRUE.equals(abbreviated),
-                        offence.orElse(null), problems);
+                BigDecimal fineMci = new BigDecimal(fine.toString());
+                checkFineAgainstCatalogue(fineMci, Boolean.TRUE.equals(abbreviated), offence.orElse(null), problems);
                 if (problems.isEmpty()) {
-                    priceFine(task, new BigDecimal(fine.toString()), problems);
+                    priceFine(task, fineMci, problems);
                 }
             }
             if (abbreviated == null) {
@@ -107,6 +107,28 @@ public class TaskCompletionRules {
         if (problems.isEmpty() && rulingDate != null) {
             task.setVariable(RULING_DATE, rulingDate.toString());
         }
+    }
+
+    /**
+     * What is wrong with a fine's amount, or null: a positive, finite number of MCI with at most two
+     * decimals (a double sent as "NaN" or "Infinity" is a number to the engine, not an amount).
+     */
+    private static String fineProblem(Object fine) {
+        if (!(fine instanceof Number number)) {
+            return "must be a positive number of MCI, got " + describe(fine);
+        }
+        if ((number instanceof Double || number instanceof Float)
+                && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
+            return "must be a finite number of MCI, got " + number;
+        }
+        BigDecimal amount = new BigDecimal(number.toString());
+        if (amount.signum() <= 0) {
+            return "must be a positive number of MCI, got " + describe(fine);
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            return "must have at most two decimals, got " + amount.toPlainString();
+        }
+        return null;
     }
 
     private LocalDate rulingDate(DelegateTask task, List<FieldProblem> problems) {
@@ -186,6 +208,11 @@ public class TaskCompletionRules {
         if (!(number instanceof String text) || text.isBlank()) {
             problems.add(new FieldProblem(DECISION_NUMBER, "is required: the number of the decision"
                     + (number == null ? "" : ", got " + describe(number))));
+            return;
+        }
+        String broken = TextLimits.problem(text, TextLimits.DECISION_NUMBER, false);
+        if (broken != null) {
+            problems.add(new FieldProblem(DECISION_NUMBER, broken));
         }
     }
 
@@ -216,6 +243,7 @@ public class TaskCompletionRules {
     }
 
     private static String describe(Object value) {
-        return value instanceof String ? "the text \"" + value + "\"" : value.getClass().getSimpleName() + " " + value;
+        return value instanceof String text ? "the text \"" + TextLimits.quote(text) + "\""
+                : value.getClass().getSimpleName() + " " + TextLimits.quote(String.valueOf(value));
     }
 }

@@ -35,7 +35,7 @@ public class ElectionController {
     @PutMapping("/{id}")
     public Election update(@PathVariable String id, @RequestBody ElectionRequest request) {
         currentUser.requireAdmin();
-        return elections.update(id, request);
+        return elections.change(id, request);
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -38,6 +39,9 @@ public class OffenceCatalogue {
 
     static final String DECISION_KEY = "OffenceCatalogue";
     static final int MAX_ANSWERS = 10_000;
+    static final int HIGHEST_PART = 99;
+    /** A part no article has: parts are numbers. */
+    private static final String NO_SUCH_PART = "-";
 
     /** Key of the version a transaction looked up. */
     private final Object newestInTransactionKey = new Object();
@@ -58,6 +62,22 @@ public class OffenceCatalogue {
     public Optional<Offence> find(String code, String article, String part, Object offenderKind) {
         String kind = offenderKind == null ? null : offenderKind.toString();
         return newestVersion().find(Arrays.asList(code, article, part, kind));
+    }
+
+    /**
+     * Whether the catalogue lists this part of the article: a row matches the part, and it is not a row
+     * that matches whatever part is given (an article the table does not divide into parts matches any
+     * part through its empty part entry, which lists none).
+     */
+    public boolean listsPart(String code, String article, String part, Object offenderKind) {
+        Optional<Offence> forPart = find(code, article, part, offenderKind);
+        return forPart.isPresent() && !forPart.equals(find(code, article, NO_SUCH_PART, offenderKind));
+    }
+
+    /** The parts (1 to {@value #HIGHEST_PART}) the catalogue lists for the article, in order. */
+    public List<String> partsOf(String code, String article, Object offenderKind) {
+        return IntStream.rangeClosed(1, HIGHEST_PART).mapToObj(String::valueOf)
+                .filter(part -> listsPart(code, article, part, offenderKind)).toList();
     }
 
     /**

@@ -85,12 +85,19 @@ class CaseApiTest extends CaseTestSupport {
         assertThat(milestones.get("exitPollsFrom").asText()).isEqualTo("2023-03-20T00:00:00+06:00");
 
         // Almaty moved to UTC+5 on 1 March 2024: the tz database knows, a fixed offset would not
-        Answer moved = http.put("demo", "/api/elections/" + id, Map.of("name", "Mazhilis 2023", "level", "MAZHILIS",
+        Answer later = http.post("demo", "/api/elections", Map.of("name", "Mazhilis 2024", "level", "MAZHILIS",
                 "votingDay", "2024-03-19", "timeZone", "Asia/Almaty"));
+        assertThat(later.body().at("/milestones/registrationFreezeFrom").asText()).isEqualTo("2024-03-17T00:00:00+05:00");
+
+        // a change moves the voting day to an upcoming day; the milestones follow
+        LocalDate upcoming = LocalDate.now(ZoneId.of("Asia/Almaty")).plusDays(30);
+        Answer moved = http.put("demo", "/api/elections/" + id, Map.of("name", "Mazhilis 2023", "level", "MAZHILIS",
+                "votingDay", upcoming.toString(), "timeZone", "Asia/Aqtobe"));
         assertThat(moved.status()).isEqualTo(200);
-        assertThat(moved.body().at("/milestones/registrationFreezeFrom").asText()).isEqualTo("2024-03-17T00:00:00+05:00");
+        assertThat(moved.body().at("/milestones/registrationFreezeFrom").asText())
+                .isEqualTo(upcoming.minusDays(2) + "T00:00:00+05:00");
         Answer read = http.get("auditor", "/api/elections/" + id);
-        assertThat(read.body().get("votingDay").asText()).isEqualTo("2024-03-19");
+        assertThat(read.body().get("votingDay").asText()).isEqualTo(upcoming.toString());
         assertThat(http.get("auditor", "/api/elections").body().findValuesAsText("id")).contains(id);
         assertThat(http.get("auditor", "/api/elections/no-such-election").status()).isEqualTo(404);
     }

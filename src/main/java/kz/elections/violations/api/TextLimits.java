@@ -1,0 +1,76 @@
+package kz.elections.violations.api;
+
+/**
+ * How long each text a user sends may be, in characters, and which characters no text may hold.
+ * Every limit lies within the column that stores the text: the engine keeps a text variable in a column
+ * of 4,000 characters, {@code case_report} keeps the offender's name in 300 and the region in 200, the
+ * {@code election} table the name in 200 and the id in 64. A longer text is refused naming its field
+ * instead of failing in the database.
+ * <p>
+ * Control characters (NUL, escape, the C1 range, ...) have no place in a name, a place or a number and
+ * would break the logs, CSV exports and the databases' text types; only a description, which spans
+ * lines, may hold tab, line feed and carriage return.
+ */
+public final class TextLimits {
+
+    /** The fact's description (a multi-line text). */
+    public static final int DESCRIPTION = 4_000;
+    /** The offender's name. */
+    public static final int OFFENDER_NAME = 300;
+    /** The election's name (the {@code election} table holds 200 characters). */
+    public static final int ELECTION_NAME = 200;
+    /** Where the fact was committed. */
+    public static final int PLACE = 500;
+    /** The region, as a code or a name. */
+    public static final int REGION = 100;
+    /** A commission's decision number. */
+    public static final int DECISION_NUMBER = 100;
+    /** An id a request refers to, such as the election's (the {@code election} table holds 64). */
+    public static final int IDENTIFIER = 64;
+    /** Codes and numbers of a fixed shape (offender kind, source, code, article, part, IIN, BIN, district). */
+    public static final int CODE = 100;
+
+    private TextLimits() {
+    }
+
+    /**
+     * The rule a text breaks, or null when it keeps them all.
+     *
+     * @param multiline whether tab, line feed and carriage return are allowed (a description)
+     */
+    public static String problem(String text, int limit, boolean multiline) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
+                return "must not contain control characters" + (multiline ? " other than tab and line breaks" : "")
+                        + String.format(" (U+%04X at character %d)", (int) c, i + 1);
+            }
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > limit) {
+            return "must be at most " + limit + " characters (got " + length + ")";
+        }
+        return null;
+    }
+
+    /**
+     * A user's value as it may be quoted in a message or a log line: on one line, control characters
+     * escaped, and cut after 60 characters.
+     */
+    public static String quote(String text) {
+        return quote(text, 60);
+    }
+
+    /** The text on one line, control characters escaped, cut after {@code max} characters. */
+    public static String quote(String text, int max) {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            quoted.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            if (quoted.length() > max) {
+                return quoted.substring(0, max) + "…";
+            }
+        }
+        return quoted.toString();
+    }
+}
