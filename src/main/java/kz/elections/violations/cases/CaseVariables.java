@@ -56,6 +56,17 @@ public final class CaseVariables {
     public static final String CANCELLATION_DECISION_NUMBER = "cancellationDecisionNumber";
     public static final String RESTORATION_DECISION_NUMBER = "restorationDecisionNumber";
 
+    /**
+     * The case's record, the values the process routes on and whatever the application computes: written
+     * only by the application's own steps (listeners, service tasks, decisions), never by a client, and
+     * never a field of a form.
+     */
+    public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, CASE_STATUS,
+            OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
+            RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
+            PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
+            "fineMinMci", "fineMaxMci", "abbreviatedFineMci", "warningPossible");
+
     private CaseVariables() {
     }
 }

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.integrity.FormFields;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -67,6 +69,9 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
                 refuseMalformedXml(name, unreadable);
                 // anything else the engine's own parser reports
             }
+            if (name.endsWith(".form")) {
+                refuseApplicationFields(name, resource.getBytes());
+            }
         }
         List<String> missing = new ArrayList<>();
         for (BpmnModelInstance process : processes) {
@@ -86,6 +91,25 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
         }
         if (!missing.isEmpty()) {
             throw new BadUserRequestException("Deployment refused: " + String.join("; ", missing));
+        }
+    }
+
+    /**
+     * A form never sets what only the application writes (the case's record, the decisions' outputs):
+     * the integrity gate would refuse every completion of it, so the deployment is refused instead.
+     */
+    private static void refuseApplicationFields(String name, byte[] form) {
+        Set<String> fields;
+        try {
+            fields = FormFields.inputKeys(form);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return; // the form's own parser reports it
+        }
+        List<String> written = fields.stream().filter(CaseVariables.WRITTEN_BY_THE_APPLICATION::contains).sorted()
+                .toList();
+        if (!written.isEmpty()) {
+            throw new BadUserRequestException("Deployment refused: form '" + name + "' has field(s) " + written
+                    + ", which only the application's own steps write");
         }
     }
 

@@ -1,7 +1,5 @@
 package kz.elections.violations.integrity;
 
-import static kz.elections.violations.cases.CaseVariables.*;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.elections.violations.cases.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,21 +22,14 @@ import org.springframework.stereotype.Component;
  * and whatever the application computes are never a form field, even if a revised form named one.
  */
 @Component
-class FormFields {
+public class FormFields {
 
-    /** Written only by the application's own steps (listeners, service tasks, decisions). */
-    static final Set<String> RECORD = Set.of(CASE_NUMBER, CASE_STATUS, OUTCOME, REGISTRATION, REGISTRATION_REASON,
-            FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER, RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES,
-            OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT, PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM,
-            REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired", "fineMinMci", "fineMaxMci",
-            "abbreviatedFineMci", "warningPossible");
     private static final Set<String> DISPLAY_ONLY = Set.of("text", "html", "image", "spacer", "separator", "button",
             "iframe", "table", "documentPreview");
 
     private final FormService forms;
     private final TaskService tasks;
     private final CurrentUser currentUser;
-    private final ObjectMapper json = new ObjectMapper();
 
     FormFields(FormService forms, TaskService tasks, CurrentUser currentUser) {
         this.forms = forms;
@@ -76,10 +68,16 @@ class FormFields {
     }
 
     private Set<String> fields(InputStream form) throws IOException {
-        Set<String> keys = new LinkedHashSet<>();
-        collect(json.readTree(form).path("components"), keys);
-        keys.removeAll(RECORD);
+        Set<String> keys = new LinkedHashSet<>(inputKeys(form.readAllBytes()));
+        keys.removeAll(CaseVariables.WRITTEN_BY_THE_APPLICATION);
         return Set.copyOf(keys);
+    }
+
+    /** The keys of a Camunda Form's input fields (what a submission of it sets). */
+    public static Set<String> inputKeys(byte[] form) throws IOException {
+        Set<String> keys = new LinkedHashSet<>();
+        collect(new ObjectMapper().readTree(form).path("components"), keys);
+        return keys;
     }
 
     private static void collect(JsonNode components, Set<String> keys) {

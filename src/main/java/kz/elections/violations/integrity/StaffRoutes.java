@@ -299,7 +299,7 @@ class StaffRoutes {
         for (Iterator<String> names = variables.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.add(new FieldProblem("variables." + name, FormFields.RECORD.contains(name)
+                problems.add(new FieldProblem("variables." + name, CaseVariables.WRITTEN_BY_THE_APPLICATION.contains(name)
                         ? "is part of the case's record, which only the application's own steps write"
                         : "is not a field of " + where + " (its fields: " + String.join(", ", allowed.stream()
                         .sorted().toList()) + ")"));
