@@ -95,7 +95,11 @@ final class Browser implements AutoCloseable {
     }
 
     void complete() {
-        click("button[ng-click='complete()']");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[ng-click='complete()']")));
+        // a long form puts the button under the page's footer
+        script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 
     void click(String css) {
