@@ -174,6 +174,7 @@ class TasklistWalkStandaloneTest {
             browser.screenshot("08-freeze-withdrew-the-task");
 
             // ... and the case page says why; the member's list holds the own district's two cases only
+            browser.consoleMessages();
             browser.open("/audit/?electionId=" + election.id() + "&case=" + keptCase);
             browser.waitForText("Registration kept due to freeze: The open cancellation was withdrawn when the"
                     + " freeze began");
@@ -203,6 +204,11 @@ class TasklistWalkStandaloneTest {
                     + " return chart ? chart.data.datasets[0].data : null;");
             assertThat(chartBars).asList().containsExactly(2L);
             browser.screenshot("11-auditor-reads-the-statistics");
+            // Swagger UI, with the session, lists the project API
+            browser.open("/swagger-ui/index.html");
+            browser.waitForText("/api/cases/{caseNumber}/history");
+            // the audit pages, Chart.js and Swagger UI keep to the application's Content-Security-Policy
+            assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
 
             aHostileCaseReadsAsPlainTextInTheCheckForm(app, browser, api, election, today);
         }
