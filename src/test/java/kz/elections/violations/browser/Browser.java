@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -14,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +37,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         this.driver = new ChromeDriver(service, options);
@@ -95,7 +99,11 @@ final class Browser implements AutoCloseable {
     }
 
     void complete() {
-        click("button[ng-click='complete()']");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[ng-click='complete()']")));
+        // a long form puts the button under the page's footer
+        script("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
     }
 
     void click(String css) {
@@ -129,6 +137,11 @@ final class Browser implements AutoCloseable {
 
     List<String> taskListEntries() {
         return driver.findElements(By.cssSelector(".tasks-list li")).stream().map(WebElement::getText).toList();
+    }
+
+    /** The messages the browser's console received since the last call (CSP violations among them). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Runs a script in the page and returns its result. */

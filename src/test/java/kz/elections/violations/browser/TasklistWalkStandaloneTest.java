@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.ElectionViolationsApplication;
@@ -18,6 +19,7 @@ import kz.elections.violations.support.CaseSteps;
 import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.TestIins;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A candidate's case walked in a real browser (Debian chromium, headless) through Tasklist and its
  * Camunda Forms, as each demo user: every step asserts what the page shows. Screenshots of the steps
- * are written to docs/screenshots for the README.
+ * are written to docs/screenshots for the README. A last case carries links and an image in what its
+ * registrant typed, which the check form shows as plain text.
  */
 @Tag("browser")
 class TasklistWalkStandaloneTest {
@@ -171,6 +174,7 @@ class TasklistWalkStandaloneTest {
             browser.screenshot("08-freeze-withdrew-the-task");
 
             // ... and the case page says why; the member's list holds the own district's two cases only
+            browser.consoleMessages();
             browser.open("/audit/?electionId=" + election.id() + "&case=" + keptCase);
             browser.waitForText("Registration kept due to freeze: The open cancellation was withdrawn when the"
                     + " freeze began");
@@ -200,6 +204,54 @@ class TasklistWalkStandaloneTest {
                     + " return chart ? chart.data.datasets[0].data : null;");
             assertThat(chartBars).asList().containsExactly(2L);
             browser.screenshot("11-auditor-reads-the-statistics");
+            // Swagger UI, with the session, lists the project API
+            browser.open("/swagger-ui/index.html");
+            browser.waitForText("/api/cases/{caseNumber}/history");
+            // the audit pages, Chart.js and Swagger UI keep to the application's Content-Security-Policy
+            assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+
+            aHostileCaseReadsAsPlainTextInTheCheckForm(app, browser, api, election, today);
+        }
+    }
+
+    /**
+     * A case whose offender name, place and description carry a markdown link, an HTML link and an image:
+     * the check form shows them as the text they are, and completing the form submits only its own field.
+     */
+    private static void aHostileCaseReadsAsPlainTextInTheCheckForm(ConfigurableApplicationContext app, Browser browser,
+                                                                   HttpApi api, Election election, LocalDate today) {
+        String name = "Hostile <a href=\"https://evil.example/name\">Name</a>";
+        String place = "Square [map](https://evil.example/place)";
+        String description = "Read [click here](https://evil.example/markdown) or <a href=\"https://evil.example/html\">"
+                + "this</a> <img src=\"https://evil.example/pixel.png\" alt=\"pixel\">";
+        HttpApi.Answer registered = api.post("prosecutor", "/api/cases", Map.of("electionId", election.id(),
+                "region", "Almaty", "committedOn", today.minusDays(1).toString(), "place", place,
+                "offender", Map.of("kind", "CITIZEN", "name", name, "iin", TestIins.next()),
+                "article", "114", "source", "SOCIAL_NETWORK", "description", description));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        String instanceId = registered.body().get("processInstanceId").asText();
+
+        browser.logInToTasklist("prosecutor");
+        browser.openTask(taskId(engine, instanceId, "Task_CheckFact"));
+        browser.waitForText(registered.body().get("caseNumber").asText());
+        assertThat(browser.pageText()).contains(name, place, description);
+        Object live = browser.script("const form = document.querySelector('.fjs-form');"
+                + " return [...form.querySelectorAll('a[href*=\"evil.example\"], img, iframe')].map(e => e.outerHTML);");
+        assertThat(live).asList().isEmpty();
+        browser.screenshot("12-hostile-text-stays-text");
+
+        browser.tick("factConfirmed");
+        browser.complete();
+        waitUntilWaitingAt(engine, instanceId, "Task_RecordCourtRuling");
+        assertThat(engine.getRuntimeService().getVariable(instanceId, "factConfirmed")).isEqualTo(true);
+        // the values the form shows were written once, at intake: the completion did not send them back
+        for (String shown : List.of("offenderName", "place", "description", "region", "caseNumber", "code", "article",
+                "offenceTitle")) {
+            assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instanceId)
+                    .variableUpdates().list()).as(shown)
+                    .filteredOn(detail -> shown.equals(((HistoricVariableUpdate) detail).getVariableName()))
+                    .hasSize(1);
         }
     }
 
@@ -244,11 +296,15 @@ class TasklistWalkStandaloneTest {
     }
 
     private static void waitUntilWaitingAt(ProcessEngine engine, ProcessInstance instance, String activityId) {
+        waitUntilWaitingAt(engine, instance.getId(), activityId);
+    }
+
+    private static void waitUntilWaitingAt(ProcessEngine engine, String instanceId, String activityId) {
         long deadline = System.currentTimeMillis() + 20_000;
-        while (!engine.getRuntimeService().getActiveActivityIds(instance.getId()).contains(activityId)) {
+        while (!engine.getRuntimeService().getActiveActivityIds(instanceId).contains(activityId)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("the case did not reach " + activityId + ": "
-                        + engine.getRuntimeService().getActiveActivityIds(instance.getId()));
+                        + engine.getRuntimeService().getActiveActivityIds(instanceId));
             }
             sleep();
         }
