@@ -11,6 +11,7 @@ import kz.elections.violations.cases.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -40,10 +41,13 @@ class CaseTargets {
     private final ManagementService management;
     private final ExternalTaskService externalTasks;
     private final HistoryService history;
+    private final RepositoryService repository;
     private final CurrentUser currentUser;
 
     CaseTargets(RuntimeService runtime, TaskService tasks, ManagementService management,
-                ExternalTaskService externalTasks, HistoryService history, CurrentUser currentUser) {
+                ExternalTaskService externalTasks, HistoryService history, RepositoryService repository,
+                CurrentUser currentUser) {
+        this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -89,6 +93,34 @@ class CaseTargets {
         String caseNumber = CaseVariables.PROCESS_KEY.equals(instance.getProcessDefinitionKey())
                 ? instance.getBusinessKey() : null;
         return Optional.of(new Target(processInstanceId, caseNumber, targetId));
+    }
+
+    /**
+     * Whether the entity the path names (its {@code id} or {@code key}) does not exist, so that nothing can
+     * change and the engine's own 404 answers. False where the gate cannot tell.
+     */
+    boolean pathTargetMissing(EngineRoutes.Match match) {
+        String id = match.parameter("id");
+        String key = match.parameter("key");
+        String tag = match.operation().tag();
+        return currentUser.withoutEngineChecks(() -> {
+            if (id != null) {
+                return switch (tag) {
+                    case "Process Definition" -> repository.createProcessDefinitionQuery().processDefinitionId(id)
+                            .count() == 0;
+                    case "Job Definition" -> management.createJobDefinitionQuery().jobDefinitionId(id).count() == 0;
+                    case "Deployment" -> repository.createDeploymentQuery().deploymentId(id).count() == 0;
+                    case "Batch" -> management.createBatchQuery().batchId(id).count() == 0;
+                    case "Process Instance", "Process Instance Comment", "Historic Process Instance", "Execution",
+                         "Task", "Task Variable", "Task Local Variable", "Task Comment", "Task Attachment",
+                         "Task Identity Link", "Job", "External Task", "Incident", "Historic Variable Instance" ->
+                            byPath(tag, id).isEmpty();
+                    default -> false;
+                };
+            }
+            return key != null && "Process Definition".equals(tag)
+                    && repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0;
+        });
     }
 
     /** Whether the current user may read this instance (with the engine's checks). */

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.security.CurrentUser;
-import kz.elections.violations.web.CachedBodyRequest;
+import kz.elections.violations.api.CachedBodyRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -157,6 +157,11 @@ class EngineApiGate extends OncePerRequestFilter {
                 return;
             }
         } else if (!isCaseOperation(route)) {
+            chain.doFilter(cached, response);
+            return;
+        }
+        if (targets.pathTargetMissing(route)) {
+            // nothing to change: the engine answers that the id does not exist
             chain.doFilter(cached, response);
             return;
         }

@@ -123,7 +123,8 @@ class StaffRoutes {
             return GateDecision.forbidden(refusal(match));
         }
         if (definition == null) {
-            return GateDecision.notFound("No such process definition");
+            return GateDecision.notFound("No process definition "
+                    + (match.parameter("key") != null ? "with key " + match.parameter("key") : match.parameter("id")));
         }
         if (!CaseVariables.PROCESS_KEY.equals(definition.getKey())) {
             return GateDecision.forbidden("Staff start only cases (" + CaseVariables.PROCESS_KEY + "); "

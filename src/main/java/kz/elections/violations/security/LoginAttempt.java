@@ -46,12 +46,28 @@ record LoginAttempt(Kind kind, String account) {
         return Optional.of(new LoginAttempt(Kind.BASIC, colon < 0 ? "" : credentials.substring(0, colon)));
     }
 
-    static Optional<LoginAttempt> loginForm(HttpServletRequest request) {
-        if (!"POST".equals(request.getMethod()) || !LOGIN_FORM.matcher(path(request)).matches()) {
-            return Optional.empty();
+    static boolean isLoginForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && LOGIN_FORM.matcher(path(request)).matches();
+    }
+
+    /**
+     * The account a login form's body ({@code username=...&password=...}) names. Read from the body
+     * itself, not through the container's parameters, so that the webapps' login still reads its form.
+     */
+    static LoginAttempt loginForm(byte[] body) {
+        String username = "";
+        for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && "username".equals(pair.substring(0, equals))) {
+                try {
+                    username = java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException unreadable) {
+                    username = "";
+                }
+                break;
+            }
         }
-        String username = request.getParameter("username");
-        return Optional.of(new LoginAttempt(Kind.LOGIN_FORM, username == null ? "" : username));
+        return new LoginAttempt(Kind.LOGIN_FORM, username);
     }
 
     static boolean isPasswordCheck(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package kz.elections.violations.security;
 
+import kz.elections.violations.api.CachedBodyRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +43,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         List<LoginAttempt> attempts = new ArrayList<>();
         LoginAttempt.basic(request).ifPresent(attempts::add);
-        LoginAttempt.loginForm(request).ifPresent(attempts::add);
         HttpServletRequest forwarded = request;
+        if (LoginAttempt.isLoginForm(request)) {
+            byte[] body = request.getInputStream().readNBytes(LONGEST_PASSWORD_CHECK + 1);
+            if (body.length > LONGEST_PASSWORD_CHECK) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            forwarded = new CachedBodyRequest(request, body);
+            attempts.add(LoginAttempt.loginForm(body));
+        }
         ContentCachingResponseWrapper checkAnswer = null;
         if (LoginAttempt.isPasswordCheck(request)) {
             byte[] body = request.getInputStream().readNBytes(LONGEST_PASSWORD_CHECK + 1);

@@ -1,5 +1,6 @@
 package kz.elections.violations.web;
 
+import kz.elections.violations.api.CachedBodyRequest;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

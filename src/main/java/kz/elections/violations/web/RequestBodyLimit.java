@@ -1,5 +1,6 @@
 package kz.elections.violations.web;
 
+import kz.elections.violations.api.CachedBodyRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

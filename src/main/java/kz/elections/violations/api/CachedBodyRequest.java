@@ -1,4 +1,4 @@
-package kz.elections.violations.security;
+package kz.elections.violations.api;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -11,14 +11,28 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body has been read already and is read again from memory. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was read already: the filters after it read it again from memory. */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+    public CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
     }
 
     @Override
@@ -47,7 +61,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
             @Override
             public void setReadListener(ReadListener listener) {
-                throw new UnsupportedOperationException("the body is in memory");
+                throw new UnsupportedOperationException("the body was read already");
             }
         };
     }
@@ -57,15 +71,5 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
         String encoding = getCharacterEncoding();
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-        return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-        return body.length;
     }
 }
