@@ -44,24 +44,20 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         List<LoginAttempt> attempts = new ArrayList<>();
         LoginAttempt.basic(request).ifPresent(attempts::add);
         HttpServletRequest forwarded = request;
-        if (LoginAttempt.isLoginForm(request)) {
+        boolean loginForm = LoginAttempt.isLoginForm(request);
+        boolean passwordCheck = LoginAttempt.isPasswordCheck(request);
+        if (loginForm || passwordCheck) {
+            // the account is in the body: read it once, hand the same bytes on
             byte[] body = request.getInputStream().readNBytes(LONGEST_PASSWORD_CHECK + 1);
             if (body.length > LONGEST_PASSWORD_CHECK) {
                 response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                 return;
             }
             forwarded = new CachedBodyRequest(request, body);
-            attempts.add(LoginAttempt.loginForm(body));
+            attempts.add(loginForm ? LoginAttempt.loginForm(body) : LoginAttempt.passwordCheck(body));
         }
         ContentCachingResponseWrapper checkAnswer = null;
-        if (LoginAttempt.isPasswordCheck(request)) {
-            byte[] body = request.getInputStream().readNBytes(LONGEST_PASSWORD_CHECK + 1);
-            if (body.length > LONGEST_PASSWORD_CHECK) {
-                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-                return;
-            }
-            forwarded = new CachedBodyRequest(request, body);
-            attempts.add(LoginAttempt.passwordCheck(body));
+        if (passwordCheck) {
             checkAnswer = new ContentCachingResponseWrapper(response);
         }
         if (attempts.isEmpty()) {

@@ -22,11 +22,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven headless through chromium-driver, with the steps a person takes in
- * Tasklist: log in, open a task, fill Camunda Form fields, complete. Screenshots go to docs/screenshots.
+ * Tasklist: log in, open a task, fill Camunda Form fields, complete. Screenshots go to
+ * target/screenshots, or to docs/screenshots when asked ({@code -Dscreenshots.refresh=true}), so that a
+ * test run leaves the tracked ones as they are.
  */
 final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    static final Path SCREENSHOTS = Boolean.getBoolean("screenshots.refresh") ? Path.of("docs", "screenshots")
+            : Path.of("target", "screenshots");
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String base;
