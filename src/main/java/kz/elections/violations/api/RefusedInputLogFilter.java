@@ -21,7 +21,7 @@ import org.slf4j.Marker;
 public class RefusedInputLogFilter extends TurboFilter {
 
     /** Exceptions that mean the server refused what a user sent. */
-    static final String[] REFUSALS = {"kz.elections.violations.cases.CaseRuleViolation",
+    static final String[] REFUSALS = {"kz.elections.violations.api.CaseRuleViolation",
             InvalidRequestException.class.getName()};
     static final String REST_EXCEPTION_LOGGER = "org.camunda.bpm.engine.rest.exception";
 

@@ -1,6 +1,8 @@
 package kz.elections.violations.cases;
 
-import static kz.elections.violations.cases.CaseVariables.*;
+import kz.elections.violations.model.CaseStatus;
+import kz.elections.violations.model.Outcome;
+import static kz.elections.violations.model.CaseVariables.*;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package kz.elections.violations.cases;
 
+import kz.elections.violations.model.IdentifierMask;
+
 import java.util.List;
 
 /** What {@code GET /api/cases/{caseNumber}} reports of a case. */
@@ -42,14 +44,11 @@ public record CaseView(
     public CaseView withMaskedIdentification() {
         return new CaseView(caseNumber, processInstanceId, status, outcome, sanction, registration, registrationReason,
                 electionId, region, committedOn,
-                new Offender(offender.kind(), offender.name(), mask(offender.iin()), mask(offender.bin()),
+                new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()), IdentifierMask.mask(offender.bin()),
                         offender.districtCommission()),
                 code, article, part, source, description, processVersion, openTasks, steps, followUp);
     }
 
-    public static String mask(String number) {
-        return number == null || number.length() < 4 ? number : "********" + number.substring(number.length() - 4);
-    }
 
     public record Sanction(String kind, Number fineMci, Long fineTenge, Boolean abbreviated) {
     }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.integrity.FormFields;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
-import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -42,8 +42,6 @@ public class ElectionRepository {
                         + "values (?, ?, ?, ?, ?, ?, ?)",
                 election.id(), election.name(), election.level().name(), Date.valueOf(election.votingDay()),
                 election.timeZone(), now, now);
-        // the statistics' change counter of the election's cases (see V4__case_report_version.sql)
-        jdbc.update("insert into case_report_version (election_id, version) values (?, 0)", election.id());
     }
 
     public void update(Election election) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;

@@ -9,7 +9,7 @@ import java.util.List;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.api.NotFoundException;
-import kz.elections.violations.cases.CaseVariables;
+import kz.elections.violations.model.CaseVariables;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.api.FieldProblem;
-import kz.elections.violations.cases.CaseVariables;
-import kz.elections.violations.cases.RegistrationFreeze;
+import kz.elections.violations.model.CaseVariables;
+import kz.elections.violations.freeze.RegistrationFreeze;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;

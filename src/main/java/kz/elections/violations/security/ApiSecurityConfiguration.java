@@ -5,8 +5,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import kz.elections.violations.cases.TaskCompletionConflicts;
-import org.camunda.bpm.engine.HistoryService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,18 +40,6 @@ public class ApiSecurityConfiguration {
         registration.setName("project-api-authentication");
         registration.setOrder(AUTHENTICATION_ORDER);
         registration.addUrlPatterns("/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html");
-        return registration;
-    }
-
-    @Bean
-    public FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(HistoryService history,
-                                                                                   CurrentUser currentUser) {
-        FilterRegistrationBean<TaskCompletionConflicts> registration =
-                new FilterRegistrationBean<>(new TaskCompletionConflicts(history, currentUser));
-        registration.setName("task-completion-conflicts");
-        // inside the authentication filters, so the engine call it wraps runs as the user
-        registration.setOrder(AUTHENTICATION_ORDER + 20);
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
     }
 }

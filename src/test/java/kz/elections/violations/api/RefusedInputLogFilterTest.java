@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import kz.elections.violations.cases.CaseRuleViolation;
+import kz.elections.violations.api.CaseRuleViolation;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +53,8 @@ class RefusedInputLogFilterTest {
         Logger rest = (Logger) engine.getLoggerContext().getLogger(RefusedInputLogFilter.REST_EXCEPTION_LOGGER);
         rest.addAppender(appended);
         rest.warn("ENGINE-REST-HTTP500 org.camunda.bpm.engine.rest.exception.RestException: Cannot instantiate\n"
-                + "\tat kz.elections.violations.cases.CaseRuleViolationUnwrapping$Unwrap.execute(X.java:35)\n"
-                + "Caused by: kz.elections.violations.cases.CaseRuleViolation: The fact was not registered: ...");
+                + "\tat kz.elections.violations.engine.CaseRuleViolationUnwrapping$Unwrap.execute(X.java:35)\n"
+                + "Caused by: kz.elections.violations.api.CaseRuleViolation: The fact was not registered: ...");
         assertThat(appended.list).isEmpty();
     }
 
@@ -65,7 +65,7 @@ class RefusedInputLogFilterTest {
         Logger rest = (Logger) engine.getLoggerContext().getLogger(RefusedInputLogFilter.REST_EXCEPTION_LOGGER);
         rest.addAppender(appended);
         rest.warn("ENGINE-REST-HTTP500 java.lang.IllegalStateException: database gone\n"
-                + "\tat kz.elections.violations.cases.CaseRuleViolationUnwrapping$Unwrap.execute(X.java:35)");
+                + "\tat kz.elections.violations.engine.CaseRuleViolationUnwrapping$Unwrap.execute(X.java:35)");
         assertThat(appended.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR, Level.WARN);
         assertThat(appended.list.get(0).getThrowableProxy().getClassName())
                 .isEqualTo(ProcessEngineException.class.getName());

@@ -1,5 +1,7 @@
 package kz.elections.violations.audit;
 
+import kz.elections.violations.demo.Briefing2023;
+import kz.elections.violations.demo.BriefingPlayer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package kz.elections.violations.cases;
 
+import kz.elections.violations.cases.CaseQueries;
+import kz.elections.violations.cases.CaseView;
+import kz.elections.violations.intake.CaseIntakeRequest;
+import kz.elections.violations.intake.CaseIntakeService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -12,8 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.ElectionViolationsApplication;
-import kz.elections.violations.cases.CaseIntakeRequest;
-import kz.elections.violations.cases.CaseIntakeService;
+import kz.elections.violations.intake.CaseIntakeRequest;
+import kz.elections.violations.intake.CaseIntakeService;
 import kz.elections.violations.cases.CaseQueries;
 import kz.elections.violations.cases.CaseView;
 import kz.elections.violations.election.Election;

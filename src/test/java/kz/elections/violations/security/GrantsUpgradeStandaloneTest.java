@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.ElectionViolationsApplication;
-import kz.elections.violations.cases.CaseIntakeRequest;
-import kz.elections.violations.cases.CaseIntakeService;
+import kz.elections.violations.intake.CaseIntakeRequest;
+import kz.elections.violations.intake.CaseIntakeService;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;

@@ -10,9 +10,9 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
-import kz.elections.violations.cases.CaseIntakeRequest;
-import kz.elections.violations.cases.CaseIntakeService;
-import kz.elections.violations.cases.RegistrationFreeze;
+import kz.elections.violations.intake.CaseIntakeRequest;
+import kz.elections.violations.intake.CaseIntakeService;
+import kz.elections.violations.freeze.RegistrationFreeze;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;

@@ -2,7 +2,7 @@ package kz.elections.violations.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import kz.elections.violations.cases.IdentificationNumber;
+import kz.elections.violations.intake.IdentificationNumber;
 
 /** Valid IINs for tests, each new: a fixed birth date and a running serial, skipping serials without a check digit. */
 public final class TestIins {

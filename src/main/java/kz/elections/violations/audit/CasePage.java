@@ -1,7 +1,0 @@
-package kz.elections.violations.audit;
-
-import java.util.List;
-
-/** A page of the case list: {@code page} counts from 0. */
-public record CasePage(int page, int size, long total, List<CaseSummary> items) {
-}

@@ -1,5 +1,0 @@
-package kz.elections.violations.cases;
-
-public enum CaseStatus {
-    OPEN, CLOSED
-}

@@ -1,6 +1,0 @@
-package kz.elections.violations.cases;
-
-/** A candidate's registration as the case leaves it. */
-public enum Registration {
-    REGISTERED, CANCELLED, KEPT_DUE_TO_FREEZE, RESTORED
-}

@@ -1,0 +1,251 @@
+package kz.elections.violations.completion;
+
+import kz.elections.violations.api.CaseRuleViolation;
+import kz.elections.violations.freeze.RegistrationFreeze;
+import static kz.elections.violations.model.CaseVariables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.api.TextLimits;
+import kz.elections.violations.sanctions.FinePricing;
+import kz.elections.violations.sanctions.OffenceCatalogue;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of every user task of ViolationCase. Tasklist forms and REST clients may send any
+ * value; the server checks each variable the task sets (its type, allowed values, what a fine needs)
+ * and refuses the completion naming the field, so that a refused completion changes nothing.
+ */
+@Component("taskCompletionRules")
+public class TaskCompletionRules {
+
+    private final RegistrationFreeze freeze;
+    private final FinePricing finePricing;
+    private final OffenceCatalogue catalogue;
+
+    public TaskCompletionRules(RegistrationFreeze freeze, FinePricing finePricing, OffenceCatalogue catalogue) {
+        this.freeze = freeze;
+        this.finePricing = finePricing;
+        this.catalogue = catalogue;
+    }
+
+    public void check(DelegateTask task) {
+        List<FieldProblem> problems = new ArrayList<>();
+        switch (task.getTaskDefinitionKey()) {
+            case "Task_CheckFact" -> {
+                requireBoolean(task, FACT_CONFIRMED, problems);
+                checkDuplicateResolution(task, problems);
+            }
+            case "Task_DecideConsent" -> requireBoolean(task, CONSENT_GRANTED, problems);
+            case "Task_RecordCourtRuling" -> checkCourtRuling(task, problems);
+            case "Task_RecordAppealDecision" -> requireBoolean(task, APPEAL_UPHELD, problems);
+            case "Task_CancelRegistration", "Task_RestoreRegistration" -> checkRegistrationDecision(task, problems);
+            case "Task_CancelObserverRegistration", "Task_CancelExpelledObserverRegistration",
+                 "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation" -> requireDecisionNumber(task, problems);
+            case "Task_HandToInvestigation" -> checkInvestigationNumber(task, problems);
+            default -> { }
+        }
+        if (!problems.isEmpty()) {
+            throw new CaseRuleViolation("The task was not completed: ", problems);
+        }
+    }
+
+    private void checkCourtRuling(DelegateTask task, List<FieldProblem> problems) {
+        Object outcome = task.getVariable(RULING_OUTCOME);
+        List<String> outcomes = List.of("FINE", "WARNING", "DISMISSED");
+        if (!(outcome instanceof String) || !outcomes.contains(outcome)) {
+            problems.add(new FieldProblem(RULING_OUTCOME, "is required and must be one of " + outcomes
+                    + (outcome == null ? "" : ", got " + describe(outcome))));
+        }
+        LocalDate rulingDate = rulingDate(task, problems);
+        Object fine = task.getVariable(FINE_MCI);
+        Object abbreviated = task.getVariable(ABBREVIATED_PROCEDURE);
+        if (abbreviated != null && !(abbreviated instanceof Boolean)) {
+            problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "must be true or false, got " + describe(abbreviated)));
+        }
+        Optional<OffenceCatalogue.Offence> offence = catalogue.find((String) task.getVariable(CODE),
+                (String) task.getVariable(ARTICLE), (String) task.getVariable(PART), task.getVariable(OFFENDER_KIND));
+        if ("WARNING".equals(outcome) && offence.isPresent() && !offence.get().warningPossible()) {
+            problems.add(new FieldProblem(RULING_OUTCOME, "the offence catalogue provides no warning for "
+                    + task.getVariable(CODE) + " article " + task.getVariable(ARTICLE) + "; record a fine or a dismissal"));
+        }
+        if ("FINE".equals(outcome) && Boolean.TRUE.equals(abbreviated) && fine == null && offence.isPresent()
+                && offence.get().abbreviatedFineMci() != null) {
+            // the abbreviated procedure's fine is half the maximum: the catalogue knows it
+            fine = offence.get().abbreviatedFineMci();
+            task.setVariable(FINE_MCI, offence.get().abbreviatedFineMci().doubleValue());
+        }
+        if ("FINE".equals(outcome)) {
+            String fineProblem = fine == null ? "is required for a fine (the amount in MCI)" : fineProblem(fine);
+            if (fineProblem != null) {
+                problems.add(new FieldProblem(FINE_MCI, fineProblem));
+            } else {
+                BigDecimal fineMci = new BigDecimal(fine.toString());
+                checkFineAgainstCatalogue(fineMci, Boolean.TRUE.equals(abbreviated), offence.orElse(null), problems);
+                if (problems.isEmpty()) {
+                    priceFine(task, fineMci, problems);
+                }
+            }
+            if (abbreviated == null) {
+                problems.add(new FieldProblem(ABBREVIATED_PROCEDURE,
+                        "is required for a fine: true when the offender admitted guilt (abbreviated procedure)"));
+            }
+        } else if (fine != null && outcome instanceof String) {
+            problems.add(new FieldProblem(FINE_MCI, "only a fine has an amount; leave it empty for " + outcome));
+        }
+        if (Boolean.TRUE.equals(abbreviated) && outcome instanceof String && !"FINE".equals(outcome)) {
+            problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "the abbreviated procedure is only for a fine"));
+        }
+        if (problems.isEmpty() && rulingDate != null) {
+            task.setVariable(RULING_DATE, rulingDate.toString());
+        }
+    }
+
+    /**
+     * What is wrong with a fine's amount, or null: a positive, finite number of MCI with at most two
+     * decimals (a double sent as "NaN" or "Infinity" is a number to the engine, not an amount).
+     */
+    private static String fineProblem(Object fine) {
+        if (!(fine instanceof Number number)) {
+            return "must be a positive number of MCI, got " + describe(fine);
+        }
+        if ((number instanceof Double || number instanceof Float)
+                && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
+            return "must be a finite number of MCI, got " + number;
+        }
+        BigDecimal amount = new BigDecimal(number.toString());
+        if (amount.signum() <= 0) {
+            return "must be a positive number of MCI, got " + describe(fine);
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            return "must have at most two decimals, got " + amount.toPlainString();
+        }
+        return null;
+    }
+
+    private LocalDate rulingDate(DelegateTask task, List<FieldProblem> problems) {
+        Object value = task.getVariable(RULING_DATE);
+        ZoneId zone = freeze.election((String) task.getVariable(ELECTION_ID)).zone();
+        LocalDate date;
+        if (value instanceof Date instant) {
+            date = LocalDate.ofInstant(instant.toInstant(), zone);
+        } else if (value instanceof String text) {
+            try {
+                date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem(RULING_DATE, "must be an ISO date such as 2023-03-10, got " + describe(value)));
+                return null;
+            }
+        } else {
+            problems.add(new FieldProblem(RULING_DATE, "is required: the date of the court's ruling"));
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        if (date.isAfter(today)) {
+            problems.add(new FieldProblem(RULING_DATE, "must not be in the future (today is " + today + ")"));
+        }
+        Object committedOn = task.getVariable(COMMITTED_ON);
+        if (committedOn instanceof String text && date.isBefore(LocalDate.parse(text))) {
+            problems.add(new FieldProblem(RULING_DATE, "must not be before the offence was committed (" + text + ")"));
+        }
+        return date;
+    }
+
+    private static void checkFineAgainstCatalogue(BigDecimal fine, boolean abbreviated,
+                                                  OffenceCatalogue.Offence offence, List<FieldProblem> problems) {
+        if (offence == null || offence.fineMaxMci() == null) {
+            return;
+        }
+        if (abbreviated) {
+            if (fine.compareTo(offence.abbreviatedFineMci()) != 0) {
+                problems.add(new FieldProblem(FINE_MCI, "in the abbreviated procedure the fine is half the maximum: "
+                        + offence.abbreviatedFineMci().stripTrailingZeros().toPlainString() + " MCI for "
+                        + offence.title()));
+            }
+        } else if (fine.compareTo(offence.fineMinMci()) < 0 || fine.compareTo(offence.fineMaxMci()) > 0) {
+            problems.add(new FieldProblem(FINE_MCI, "must be between " + offence.fineMinMci().stripTrailingZeros()
+                    .toPlainString() + " and " + offence.fineMaxMci().stripTrailingZeros().toPlainString()
+                    + " MCI for " + offence.title() + " (offence catalogue)"));
+        }
+    }
+
+    private static void checkDuplicateResolution(DelegateTask task, List<FieldProblem> problems) {
+        Object duplicates = task.getVariable(POSSIBLE_DUPLICATES);
+        if (!(duplicates instanceof String list) || list.isBlank()) {
+            return;
+        }
+        Object resolution = task.getVariable(DUPLICATE_RESOLUTION);
+        if (!"LINKED".equals(resolution) && !"SEPARATE".equals(resolution)) {
+            problems.add(new FieldProblem(DUPLICATE_RESOLUTION, "this fact looks like open case(s) " + list
+                    + ": choose LINKED (link it to one of them) or SEPARATE (a separate violation)"));
+        } else if ("LINKED".equals(resolution)) {
+            Object linked = task.getVariable(LINKED_CASE_NUMBER);
+            if (!(linked instanceof String number) || !List.of(list.split(",")).contains(number)) {
+                problems.add(new FieldProblem(LINKED_CASE_NUMBER, "must be one of the possible duplicates " + list));
+            }
+        }
+    }
+
+    private static void checkInvestigationNumber(DelegateTask task, List<FieldProblem> problems) {
+        Object number = task.getVariable(INVESTIGATION_NUMBER);
+        if (!(number instanceof String text) || !text.matches("\\d{15}")) {
+            problems.add(new FieldProblem(INVESTIGATION_NUMBER, "is required: the 15-digit registration number of the "
+                    + "criminal case in the Unified Register of Pre-Trial Investigations"
+                    + (number == null ? "" : ", got " + describe(number))));
+        }
+    }
+
+    private static void requireDecisionNumber(DelegateTask task, List<FieldProblem> problems) {
+        Object number = task.getVariable(DECISION_NUMBER);
+        if (!(number instanceof String text) || text.isBlank()) {
+            problems.add(new FieldProblem(DECISION_NUMBER, "is required: the number of the decision"
+                    + (number == null ? "" : ", got " + describe(number))));
+            return;
+        }
+        String broken = TextLimits.problem(text, TextLimits.DECISION_NUMBER, false);
+        if (broken != null) {
+            problems.add(new FieldProblem(DECISION_NUMBER, broken));
+        }
+    }
+
+    private void priceFine(DelegateTask task, BigDecimal fineMci, List<FieldProblem> problems) {
+        try {
+            LocalDate committedOn = LocalDate.parse((String) task.getVariable(COMMITTED_ON));
+            task.setVariable(FINE_TENGE, finePricing.toTenge(fineMci, committedOn));
+        } catch (FinePricing.MissingMciRateException e) {
+            problems.add(new FieldProblem(FINE_MCI, e.getMessage()));
+        }
+    }
+
+    private void checkRegistrationDecision(DelegateTask task, List<FieldProblem> problems) {
+        requireDecisionNumber(task, problems);
+        String electionId = (String) task.getVariable(ELECTION_ID);
+        if (freeze.isInForce(electionId)) {
+            problems.add(new FieldProblem("registration", "refused because " + freeze.describe(electionId)
+                    + "; the task will be withdrawn when the freeze timer runs"));
+        }
+    }
+
+    private static void requireBoolean(DelegateTask task, String name, List<FieldProblem> problems) {
+        Object value = task.getVariable(name);
+        if (!(value instanceof Boolean)) {
+            problems.add(new FieldProblem(name, "is required and must be true or false"
+                    + (value == null ? "" : ", got " + describe(value))));
+        }
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String text ? "the text \"" + TextLimits.quote(text) + "\""
+                : value.getClass().getSimpleName() + " " + TextLimits.quote(String.valueOf(value));
+    }
+}

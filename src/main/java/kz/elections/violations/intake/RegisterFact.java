@@ -1,0 +1,73 @@
+package kz.elections.violations.intake;
+
+import kz.elections.violations.api.CaseRuleViolation;
+import kz.elections.violations.model.CaseStatus;
+import kz.elections.violations.model.OffenderKind;
+import kz.elections.violations.model.Registration;
+import static kz.elections.violations.model.CaseVariables.*;
+
+import java.util.List;
+
+import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.sanctions.OffenceCatalogue;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of {@code StartEvent_FactRegistered}: whichever way a case starts (the project API,
+ * the Tasklist start form, the engine's REST API), its facts pass the intake rules, it gets a case
+ * number as its business key and the state the case API reports.
+ */
+@Component("registerFact")
+public class RegisterFact {
+
+    private final IntakeRules rules;
+    private final CaseNumbers caseNumbers;
+    private final DuplicateFacts duplicateFacts;
+    private final OffenceCatalogue catalogue;
+
+    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, DuplicateFacts duplicateFacts, OffenceCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.rules = rules;
+        this.caseNumbers = caseNumbers;
+        this.duplicateFacts = duplicateFacts;
+    }
+
+    public void execute(DelegateExecution execution) {
+        List<FieldProblem> problems = rules.check(execution.getVariables());
+        if (!problems.isEmpty()) {
+            throw new CaseRuleViolation("The fact was not registered: ", problems);
+        }
+        for (String name : List.of(ARTICLE, PART, DISTRICT_COMMISSION)) {
+            Object value = execution.getVariable(name);
+            if (value instanceof Number number) {
+                execution.setVariable(name, number.toString());
+            }
+        }
+        if (execution.getVariable(CODE) == null) {
+            execution.setVariable(CODE, IntakeRules.DEFAULT_CODE);
+        }
+        for (String flag : List.of(SUBSTANTIAL_HARM, EXPELLED_FROM_POLLING_STATION)) {
+            if (execution.getVariable(flag) == null) {
+                execution.setVariable(flag, false);
+            }
+        }
+        List<String> duplicates = duplicateFacts.openCasesLike((String) execution.getVariable(OFFENDER_IIN),
+                (String) execution.getVariable(OFFENDER_BIN), (String) execution.getVariable(CODE),
+                (String) execution.getVariable(ARTICLE), (String) execution.getVariable(COMMITTED_ON));
+        execution.setVariable(POSSIBLE_DUPLICATES, String.join(",", duplicates));
+        catalogue.find((String) execution.getVariable(CODE), (String) execution.getVariable(ARTICLE),
+                        (String) execution.getVariable(PART), execution.getVariable(OFFENDER_KIND))
+                .ifPresent(offence -> execution.setVariable(OFFENCE_TITLE, offence.title()));
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey == null || businessKey.isBlank()) {
+            businessKey = caseNumbers.next();
+            execution.setProcessBusinessKey(businessKey);
+        }
+        execution.setVariable(CASE_NUMBER, businessKey);
+        execution.setVariable(CASE_STATUS, CaseStatus.OPEN.name());
+        if (OffenderKind.CANDIDATE.name().equals(execution.getVariable(OFFENDER_KIND))) {
+            execution.setVariable(REGISTRATION, Registration.REGISTERED.name());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package kz.elections.violations.model;
+
+public enum CaseStatus {
+    OPEN, CLOSED
+}

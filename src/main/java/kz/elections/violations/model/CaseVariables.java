@@ -1,0 +1,72 @@
+package kz.elections.violations.model;
+
+/** Names of the process variables of a ViolationCase (the public contract names them). */
+public final class CaseVariables {
+
+    public static final String PROCESS_KEY = "ViolationCase";
+
+    // intake
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String ELECTION_ID = "electionId";
+    public static final String REGION = "region";
+    public static final String COMMITTED_ON = "committedOn";
+    public static final String PLACE = "place";
+    public static final String OFFENDER_KIND = "offenderKind";
+    public static final String OFFENDER_NAME = "offenderName";
+    public static final String OFFENDER_IIN = "offenderIin";
+    public static final String OFFENDER_BIN = "offenderBin";
+    public static final String DISTRICT_COMMISSION = "districtCommission";
+    public static final String CODE = "code";
+    public static final String ARTICLE = "article";
+    public static final String PART = "part";
+    public static final String SOURCE = "source";
+    public static final String DESCRIPTION = "description";
+    public static final String SUBSTANTIAL_HARM = "substantialHarm";
+    public static final String EXPELLED_FROM_POLLING_STATION = "expelledFromPollingStation";
+    public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+    public static final String DUPLICATE_RESOLUTION = "duplicateResolution";
+    public static final String LINKED_CASE_NUMBER = "linkedCaseNumber";
+    public static final String OFFENCE_TITLE = "offenceTitle";
+
+    // decisions along the way
+    public static final String FACT_CONFIRMED = "factConfirmed";
+    public static final String CONSENT_GRANTED = "consentGranted";
+    public static final String RULING_OUTCOME = "rulingOutcome";
+    public static final String FINE_MCI = "fineMci";
+    public static final String FINE_TENGE = "fineTenge";
+    public static final String ABBREVIATED_PROCEDURE = "abbreviatedProcedure";
+    public static final String RULING_DATE = "rulingDate";
+    public static final String APPEAL_UPHELD = "appealUpheld";
+    public static final String DECISION_NUMBER = "decisionNumber";
+    public static final String APPEAL_PERIOD_ENDS_AT = "appealPeriodEndsAt";
+    public static final String LEGAL_EFFECT_AT = "legalEffectAt";
+    public static final String FOLLOW_UP = "followUp";
+    public static final String PAYMENT_DUE_AT = "paymentDueAt";
+    public static final String INVESTIGATION_NUMBER = "investigationNumber";
+
+    // the freeze
+    public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";
+    public static final String REGISTRATION_FROZEN = "registrationFrozen";
+
+    // what the case API reports
+    public static final String CASE_STATUS = "caseStatus";
+    public static final String OUTCOME = "outcome";
+    public static final String REGISTRATION = "registration";
+    public static final String REGISTRATION_REASON = "registrationReason";
+    public static final String CANCELLATION_DECISION_NUMBER = "cancellationDecisionNumber";
+    public static final String RESTORATION_DECISION_NUMBER = "restorationDecisionNumber";
+
+    /**
+     * The case's record, the values the process routes on and whatever the application computes: written
+     * only by the application's own steps (listeners, service tasks, decisions), never by a client, and
+     * never a field of a form.
+     */
+    public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, CASE_STATUS,
+            OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
+            RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
+            PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
+            "fineMinMci", "fineMaxMci", "abbreviatedFineMci", "warningPossible");
+
+    private CaseVariables() {
+    }
+}

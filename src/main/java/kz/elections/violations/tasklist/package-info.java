@@ -1,0 +1,4 @@
+/**
+ * The Tasklist filters every staff member gets.
+ */
+package kz.elections.violations.tasklist;

@@ -1,0 +1,55 @@
+package kz.elections.violations.timeline;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One entry of a case's timeline. {@code kind} is one of STEP_STARTED (every activity, with its end and
+ * duration), TASK_COMPLETED, TASK_WITHDRAWN, TIMER_SCHEDULED, TIMER_FIRED, TIMER_WITHDRAWN,
+ * MESSAGE_RECEIVED, VARIABLE_CHANGED, JOB_FAILED, INCIDENT, INTERVENTION (an administrator's repair, with
+ * its reason). {@code user} is who did it, null for the engine
+ * (and for a message: the engine does not log who correlated it). The first four are always present.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TimelineEntry(
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant at,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String kind,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String activityId,
+        @JsonInclude(JsonInclude.Include.ALWAYS) String user,
+        String activityName,
+        String activityType,
+        Instant endedAt,
+        Long durationMillis,
+        String variable,
+        Object value,
+        Object previousValue,
+        String reason,
+        String detail,
+        Integer processVersion) {
+
+    static TimelineEntry of(Instant at, String kind, String activityId, String user) {
+        return new TimelineEntry(at, kind, activityId, user, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    TimelineEntry withStep(String name, String type, Instant ended, Long duration, Integer version) {
+        return new TimelineEntry(at, kind, activityId, user, name, type, ended, duration, variable, value,
+                previousValue, reason, detail, version);
+    }
+
+    TimelineEntry withVariable(String name, Object newValue, Object previous) {
+        return new TimelineEntry(at, kind, activityId, user, activityName, activityType, endedAt, durationMillis,
+                name, newValue, previous, reason, detail, processVersion);
+    }
+
+    TimelineEntry withReason(String why) {
+        return new TimelineEntry(at, kind, activityId, user, activityName, activityType, endedAt, durationMillis,
+                variable, value, previousValue, why, detail, processVersion);
+    }
+
+    TimelineEntry withDetail(String text) {
+        return new TimelineEntry(at, kind, activityId, user, activityName, activityType, endedAt, durationMillis,
+                variable, value, previousValue, reason, text, processVersion);
+    }
+}
