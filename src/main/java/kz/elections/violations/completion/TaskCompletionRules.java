@@ -22,12 +22,22 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Complete listener of every user task of ViolationCase. Tasklist forms and REST clients may send any
- * value; the server checks each variable the task sets (its type, allowed values, what a fine needs)
- * and refuses the completion naming the field, so that a refused completion changes nothing.
+ * The completion rules of ViolationCase's user tasks. Each user task names its own rules where it is
+ * declared, in the BPMN: a complete listener {@code ${taskCompletionRules.<rules>(task)}}, one method per
+ * kind of task below, so that renaming a task or adding one in Modeler cannot switch its checks off;
+ * {@code deployment.DeploymentReferenceCheck} refuses a user task without such a listener. Tasklist forms
+ * and REST clients may send any value; each rule checks the variables the task sets (type, allowed values,
+ * what a fine needs) and refuses the completion naming the field, so a refused completion changes nothing.
+ * <p>
+ * {@link #check(DelegateTask)} serves the process versions deployed before the rules were bound per task
+ * (their listeners call it for every task): it dispatches on the task id and refuses a task it does not know.
  */
 @Component("taskCompletionRules")
 public class TaskCompletionRules {
+
+    /** The rule methods a BPMN complete listener may name. */
+    public static final java.util.Set<String> RULES = java.util.Set.of("checkFact", "decideConsent", "courtRuling",
+            "appealDecision", "registrationDecision", "decisionNumber", "investigation", "nothingToRecord");
 
     private final RegistrationFreeze freeze;
     private final FinePricing finePricing;
@@ -39,22 +49,69 @@ public class TaskCompletionRules {
         this.catalogue = catalogue;
     }
 
+    /** Task_CheckFact: confirmed or not, and what a possible duplicate is. */
+    public void checkFact(DelegateTask task) {
+        refuseIfAny(task, problems -> {
+            requireBoolean(task, FACT_CONFIRMED, problems);
+            checkDuplicateResolution(task, problems);
+        });
+    }
+
+    /** Task_DecideConsent: the CEC's consent, given or refused. */
+    public void decideConsent(DelegateTask task) {
+        refuseIfAny(task, problems -> requireBoolean(task, CONSENT_GRANTED, problems));
+    }
+
+    /** Task_RecordCourtRuling: the ruling, its date, and a fine within the offence catalogue's range. */
+    public void courtRuling(DelegateTask task) {
+        refuseIfAny(task, problems -> checkCourtRuling(task, problems));
+    }
+
+    /** Task_RecordAppealDecision: upheld or not. */
+    public void appealDecision(DelegateTask task) {
+        refuseIfAny(task, problems -> requireBoolean(task, APPEAL_UPHELD, problems));
+    }
+
+    /** Task_CancelRegistration, Task_RestoreRegistration: the decision's number, never in the freeze. */
+    public void registrationDecision(DelegateTask task) {
+        refuseIfAny(task, problems -> checkRegistrationDecision(task, problems));
+    }
+
+    /** The observers' and accreditation steps: the number of the decision. */
+    public void decisionNumber(DelegateTask task) {
+        refuseIfAny(task, problems -> requireDecisionNumber(task, problems));
+    }
+
+    /** Task_HandToInvestigation: the criminal case's registration number. */
+    public void investigation(DelegateTask task) {
+        refuseIfAny(task, problems -> checkInvestigationNumber(task, problems));
+    }
+
+    /** A step whose completion records nothing (the form has no fields): named so, not left unbound. */
+    public void nothingToRecord(DelegateTask task) {
+        // the integrity gate refuses any variable the task's form does not declare
+    }
+
+    /** The rules of process versions whose listeners name no rules of their own, by task id. */
     public void check(DelegateTask task) {
-        List<FieldProblem> problems = new ArrayList<>();
         switch (task.getTaskDefinitionKey()) {
-            case "Task_CheckFact" -> {
-                requireBoolean(task, FACT_CONFIRMED, problems);
-                checkDuplicateResolution(task, problems);
-            }
-            case "Task_DecideConsent" -> requireBoolean(task, CONSENT_GRANTED, problems);
-            case "Task_RecordCourtRuling" -> checkCourtRuling(task, problems);
-            case "Task_RecordAppealDecision" -> requireBoolean(task, APPEAL_UPHELD, problems);
-            case "Task_CancelRegistration", "Task_RestoreRegistration" -> checkRegistrationDecision(task, problems);
+            case "Task_CheckFact" -> checkFact(task);
+            case "Task_DecideConsent" -> decideConsent(task);
+            case "Task_RecordCourtRuling" -> courtRuling(task);
+            case "Task_RecordAppealDecision" -> appealDecision(task);
+            case "Task_CancelRegistration", "Task_RestoreRegistration" -> registrationDecision(task);
             case "Task_CancelObserverRegistration", "Task_CancelExpelledObserverRegistration",
-                 "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation" -> requireDecisionNumber(task, problems);
-            case "Task_HandToInvestigation" -> checkInvestigationNumber(task, problems);
-            default -> { }
+                 "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation" -> decisionNumber(task);
+            case "Task_HandToInvestigation" -> investigation(task);
+            default -> throw new CaseRuleViolation("The task was not completed: ", List.of(new FieldProblem(
+                    "task", task.getTaskDefinitionKey() + " has no completion rules; an administrator binds them "
+                    + "in the process model")));
         }
+    }
+
+    private static void refuseIfAny(DelegateTask task, java.util.function.Consumer<List<FieldProblem>> rules) {
+        List<FieldProblem> problems = new ArrayList<>();
+        rules.accept(problems);
         if (!problems.isEmpty()) {
             throw new CaseRuleViolation("The task was not completed: ", problems);
         }

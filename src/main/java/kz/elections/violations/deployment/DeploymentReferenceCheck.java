@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import kz.elections.violations.model.CaseVariables;
+import kz.elections.violations.completion.TaskCompletionRules;
 import kz.elections.violations.integrity.FormFields;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -20,6 +21,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +38,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implements Deployer {
+
+    private static final java.util.regex.Pattern COMPLETION_RULES =
+            java.util.regex.Pattern.compile("\\$\\{taskCompletionRules\\.(\\w+)\\(task\\)}");
 
     private final JdbcTemplate jdbc;
 
@@ -77,6 +84,7 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
         for (BpmnModelInstance process : processes) {
             for (UserTask task : process.getModelElementsByType(UserTask.class)) {
                 checkForm(task.getId(), task.getCamundaFormRef(), formsHere, missing);
+                checkCompletionRules(task, missing);
             }
             for (StartEvent start : process.getModelElementsByType(StartEvent.class)) {
                 checkForm(start.getId(), start.getCamundaFormRef(), formsHere, missing);
@@ -124,6 +132,43 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
                         + invalid.getMessage());
             }
         }
+    }
+
+    /**
+     * Every user task names its completion rules where it is declared: a complete listener
+     * {@code ${taskCompletionRules.<rules>(task)}} with one of {@link TaskCompletionRules#RULES} (or the
+     * dispatcher {@code check} of earlier versions). A process may say that it has none with the process
+     * property {@code completionRules = none}.
+     */
+    private static void checkCompletionRules(UserTask task, List<String> missing) {
+        if (declaresNoRules(task)) {
+            return;
+        }
+        boolean bound = task.getExtensionElements() != null && task.getExtensionElements()
+                .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                .filter(listener -> "complete".equals(listener.getCamundaEvent()))
+                .map(CamundaTaskListener::getCamundaExpression).filter(java.util.Objects::nonNull)
+                .map(COMPLETION_RULES::matcher).anyMatch(rule -> rule.matches()
+                        && (TaskCompletionRules.RULES.contains(rule.group(1)) || "check".equals(rule.group(1))));
+        if (!bound) {
+            missing.add(task.getId() + " has no completion rules: give it a complete listener "
+                    + "${taskCompletionRules.<rules>(task)} with one of " + new java.util.TreeSet<>(TaskCompletionRules.RULES));
+        }
+    }
+
+    private static boolean declaresNoRules(UserTask task) {
+        ModelElementInstance scope = task.getParentElement();
+        while (scope != null && !(scope instanceof org.camunda.bpm.model.bpmn.instance.Process)) {
+            scope = scope.getParentElement();
+        }
+        if (!(scope instanceof org.camunda.bpm.model.bpmn.instance.Process process)
+                || process.getExtensionElements() == null) {
+            return false;
+        }
+        return process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                .stream().flatMap(properties -> properties.getCamundaProperties().stream())
+                .anyMatch(property -> "completionRules".equals(property.getCamundaName())
+                        && "none".equals(property.getCamundaValue()));
     }
 
     private void checkForm(String elementId, String formRef, Set<String> formsHere, List<String> missing) {

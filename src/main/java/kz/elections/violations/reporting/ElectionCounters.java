@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * compare to recount only what changed: created with the election, in its transaction.
  */
 @Component
-class ElectionCounters {
+public class ElectionCounters {
 
     private final JdbcTemplate jdbc;
 
@@ -19,7 +19,7 @@ class ElectionCounters {
     }
 
     @EventListener
-    void onElectionRegistered(ElectionRegistered registered) {
+    public void onElectionRegistered(ElectionRegistered registered) {
         jdbc.update("insert into case_report_version (election_id, version) values (?, 0)",
                 registered.election().id());
     }

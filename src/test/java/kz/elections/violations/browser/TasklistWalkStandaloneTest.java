@@ -188,7 +188,7 @@ class TasklistWalkStandaloneTest {
             browser.open("/audit/?case=" + caseNumber);
             browser.waitForText("Case " + caseNumber);
             String timeline = browser.pageText();
-            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.2.0)",
+            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.3.0)",
                     "Check the fact", "commission1", "Cancel the candidate's registration", "decisionNumber",
                     "Appeal period expired", "TIMER_FIRED");
             assertThat(timeline.substring(timeline.indexOf("Case " + caseNumber)))

@@ -14,7 +14,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
-import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.support.CaseTestSupport;
 import kz.elections.violations.support.HttpApi;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +31,6 @@ class Briefing2023Test extends CaseTestSupport {
 
     @Autowired
     BriefingPlayer player;
-    @Autowired
-    ElectionRepository electionRepository;
     @LocalServerPort
     int port;
 
@@ -49,7 +46,7 @@ class Briefing2023Test extends CaseTestSupport {
         Map<String, String> ids = new HashMap<>();
         for (Briefing2023.ElectionSpec spec : briefing.elections()) {
             String id = spec.id() + "-test-" + System.nanoTime();
-            electionRepository.insert(new Election(id, spec.name(), ElectionLevel.valueOf(spec.level()),
+            elections.register(new Election(id, spec.name(), ElectionLevel.valueOf(spec.level()),
                     LocalDate.parse(spec.votingDay()), spec.timeZone()));
             ids.put(spec.key(), id);
         }
@@ -156,7 +153,7 @@ class Briefing2023Test extends CaseTestSupport {
     void theReportingTableAgreesWithTheEnginesHistory() {
         // the same figures computed from the engine's history of each case, independently of case_report
         List<String> ids = processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-                .variableValueEquals("electionId", mazhilis).list().stream()
+                .processDefinitionKey("ViolationCase").variableValueEquals("electionId", mazhilis).list().stream()
                 .map(v -> v.getProcessInstanceId()).distinct().toList();
         assertThat(ids).hasSize(23);
         long cancelled = ids.stream().filter(id -> "CANCELLED".equals(processEngine.getHistoryService()

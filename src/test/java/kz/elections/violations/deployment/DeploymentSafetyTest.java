@@ -23,6 +23,9 @@ class DeploymentSafetyTest extends CaseTestSupport {
         return new HttpApi(port).deploy(user, fileName, content);
     }
 
+    private static final String RULES = "<extensionElements><camunda:taskListener event=\"complete\" "
+            + "expression=\"${taskCompletionRules.checkFact(task)}\"/></extensionElements>";
+
     private static String process(String key, String attributes, String task) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -52,13 +55,13 @@ class DeploymentSafetyTest extends CaseTestSupport {
         assertThat(unparseable.text()).containsIgnoringCase("pars");
 
         Answer noTimeToLive = deploy("demo", "violation-case.bpmn",
-                process("ViolationCase", "", "<userTask id=\"Task\"/>"));
+                process("ViolationCase", "", "<serviceTask id=\"Task\" camunda:expression=\"${true}\"/>"));
         assertThat(noTimeToLive.status()).isEqualTo(400);
         assertThat(noTimeToLive.text()).contains("History Time To Live");
 
         Answer missingForm = deploy("demo", "violation-case.bpmn", process("ViolationCase",
                 "camunda:historyTimeToLive=\"30\"", "<userTask id=\"Task\" camunda:formRef=\"no-such-form\" "
-                        + "camunda:formRefBinding=\"latest\"/>"));
+                        + "camunda:formRefBinding=\"latest\">" + RULES + "</userTask>"));
         assertThat(missingForm.status()).isEqualTo(400);
         assertThat(missingForm.text()).contains("Task references form 'no-such-form'");
 
@@ -76,16 +79,28 @@ class DeploymentSafetyTest extends CaseTestSupport {
         assertThat(recordField.text()).contains("[registration]", "only the application");
         assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
 
+        // a user task that names no completion rules: renaming or adding a task cannot switch its checks off
+        Answer unbound = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
+                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\"/>"));
+        assertThat(unbound.status()).isEqualTo(400);
+        assertThat(unbound.text()).contains("Task has no completion rules");
+        Answer unknownRules = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
+                "<userTask id=\"Task\"><extensionElements><camunda:taskListener event=\"complete\" "
+                        + "expression=\"${taskCompletionRules.anything(task)}\"/></extensionElements></userTask>"));
+        assertThat(unknownRules.status()).isEqualTo(400);
+        assertThat(unknownRules.text()).contains("Task has no completion rules");
+
         assertThat(deploy("prosecutor", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
-                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\"/>")).status())
-                .isEqualTo(403);
+                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
+                        + "</userTask>")).status()).isEqualTo(403);
 
         assertThat(definitions()).isEqualTo(before);
         BpmnAwareTests.assertThat(running).isWaitingAt("Task_CheckFact");
 
         // a correct one, referencing a deployed form and decision, is accepted
         Answer valid = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
-                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\"/>"));
+                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
+                        + "</userTask>"));
         assertThat(valid.status()).as(valid.text()).isEqualTo(200);
         assertThat(definitions()).isEqualTo(before + 1);
     }
