@@ -1,5 +1,6 @@
 package kz.elections.violations.cases;
 
+import kz.elections.violations.model.RulingOutcome;
 import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.model.Outcome;
 import static kz.elections.violations.model.CaseVariables.*;
@@ -62,6 +63,8 @@ public class CaseQueries {
                 sanction(variables, outcome),
                 text(variables, REGISTRATION, null),
                 text(variables, REGISTRATION_REASON, null),
+                new CaseView.RegistrationDecisions(text(variables, CANCELLATION_DECISION_NUMBER, null),
+                        text(variables, RESTORATION_DECISION_NUMBER, null)),
                 text(variables, ELECTION_ID, null),
                 text(variables, REGION, null),
                 text(variables, COMMITTED_ON, null),
@@ -76,8 +79,8 @@ public class CaseQueries {
                 new CaseView.ProcessVersion(definition.getId(), definition.getVersion(), definition.getVersionTag()),
                 ended ? List.of() : openTasks(instance.getId()),
                 steps(instance.getId()),
-                new CaseView.FollowUp(text(variables, FOLLOW_UP, null), text(variables, "observerRegistration", null),
-                        text(variables, "accreditation", null), text(variables, INVESTIGATION_NUMBER, null),
+                new CaseView.FollowUp(text(variables, FOLLOW_UP, null), text(variables, OBSERVER_REGISTRATION, null),
+                        text(variables, ACCREDITATION, null), text(variables, INVESTIGATION_NUMBER, null),
                         (java.util.Date) variables.get(PAYMENT_DUE_AT),
                         text(variables, POSSIBLE_DUPLICATES, "").isBlank() ? List.of()
                                 : List.of(text(variables, POSSIBLE_DUPLICATES, "").split(",")),
@@ -102,11 +105,11 @@ public class CaseQueries {
 
     private static CaseView.Sanction sanction(Map<String, Object> variables, String outcome) {
         Object ruling = variables.get(RULING_OUTCOME);
-        if (!("FINE".equals(ruling) || "WARNING".equals(ruling))
+        if (!(RulingOutcome.FINE.is(ruling) || RulingOutcome.WARNING.is(ruling))
                 || Outcome.OVERTURNED_ON_APPEAL.name().equals(outcome)) {
             return null;
         }
-        boolean fine = "FINE".equals(ruling);
+        boolean fine = RulingOutcome.FINE.is(ruling);
         return new CaseView.Sanction((String) ruling,
                 fine ? (Number) variables.get(FINE_MCI) : null,
                 fine && variables.get(FINE_TENGE) instanceof Number tenge ? tenge.longValue() : null,

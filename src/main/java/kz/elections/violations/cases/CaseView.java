@@ -13,6 +13,7 @@ public record CaseView(
         Sanction sanction,
         String registration,
         String registrationReason,
+        RegistrationDecisions registrationDecisions,
         String electionId,
         String region,
         String committedOn,
@@ -36,6 +37,10 @@ public record CaseView(
                            java.util.Date paymentDueAt, List<String> possibleDuplicates, String linkedCaseNumber) {
     }
 
+    /** The district commission's decisions on the registration: each kept, a restoration beside the cancellation. */
+    public record RegistrationDecisions(String cancellation, String restoration) {
+    }
+
     /** A completed user task: who completed it and when (from the engine's user operation log). */
     public record Step(String taskDefinitionKey, String name, java.util.Date completedAt, String completedBy) {
     }
@@ -43,9 +48,9 @@ public record CaseView(
     /** The same case with the offender's IIN/BIN masked to their last four digits. */
     public CaseView withMaskedIdentification() {
         return new CaseView(caseNumber, processInstanceId, status, outcome, sanction, registration, registrationReason,
-                electionId, region, committedOn,
-                new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()), IdentifierMask.mask(offender.bin()),
-                        offender.districtCommission()),
+                registrationDecisions, electionId, region, committedOn,
+                new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()),
+                        IdentifierMask.mask(offender.bin()), offender.districtCommission()),
                 code, article, part, source, description, processVersion, openTasks, steps, followUp);
     }
 

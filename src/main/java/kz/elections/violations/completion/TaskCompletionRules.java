@@ -1,5 +1,6 @@
 package kz.elections.violations.completion;
 
+import kz.elections.violations.model.RulingOutcome;
 import kz.elections.violations.api.CaseRuleViolation;
 import kz.elections.violations.freeze.RegistrationFreeze;
 import static kz.elections.violations.model.CaseVariables.*;
@@ -119,7 +120,7 @@ public class TaskCompletionRules {
 
     private void checkCourtRuling(DelegateTask task, List<FieldProblem> problems) {
         Object outcome = task.getVariable(RULING_OUTCOME);
-        List<String> outcomes = List.of("FINE", "WARNING", "DISMISSED");
+        List<String> outcomes = java.util.Arrays.stream(RulingOutcome.values()).map(Enum::name).toList();
         if (!(outcome instanceof String) || !outcomes.contains(outcome)) {
             problems.add(new FieldProblem(RULING_OUTCOME, "is required and must be one of " + outcomes
                     + (outcome == null ? "" : ", got " + describe(outcome))));
@@ -132,17 +133,17 @@ public class TaskCompletionRules {
         }
         Optional<OffenceCatalogue.Offence> offence = catalogue.find((String) task.getVariable(CODE),
                 (String) task.getVariable(ARTICLE), (String) task.getVariable(PART), task.getVariable(OFFENDER_KIND));
-        if ("WARNING".equals(outcome) && offence.isPresent() && !offence.get().warningPossible()) {
+        if (RulingOutcome.WARNING.is(outcome) && offence.isPresent() && !offence.get().warningPossible()) {
             problems.add(new FieldProblem(RULING_OUTCOME, "the offence catalogue provides no warning for "
                     + task.getVariable(CODE) + " article " + task.getVariable(ARTICLE) + "; record a fine or a dismissal"));
         }
-        if ("FINE".equals(outcome) && Boolean.TRUE.equals(abbreviated) && fine == null && offence.isPresent()
+        if (RulingOutcome.FINE.is(outcome) && Boolean.TRUE.equals(abbreviated) && fine == null && offence.isPresent()
                 && offence.get().abbreviatedFineMci() != null) {
             // the abbreviated procedure's fine is half the maximum: the catalogue knows it
             fine = offence.get().abbreviatedFineMci();
             task.setVariable(FINE_MCI, offence.get().abbreviatedFineMci().doubleValue());
         }
-        if ("FINE".equals(outcome)) {
+        if (RulingOutcome.FINE.is(outcome)) {
             String fineProblem = fine == null ? "is required for a fine (the amount in MCI)" : fineProblem(fine);
             if (fineProblem != null) {
                 problems.add(new FieldProblem(FINE_MCI, fineProblem));
@@ -160,7 +161,7 @@ public class TaskCompletionRules {
         } else if (fine != null && outcome instanceof String) {
             problems.add(new FieldProblem(FINE_MCI, "only a fine has an amount; leave it empty for " + outcome));
         }
-        if (Boolean.TRUE.equals(abbreviated) && outcome instanceof String && !"FINE".equals(outcome)) {
+        if (Boolean.TRUE.equals(abbreviated) && outcome instanceof String && !RulingOutcome.FINE.is(outcome)) {
             problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "the abbreviated procedure is only for a fine"));
         }
         if (problems.isEmpty() && rulingDate != null) {

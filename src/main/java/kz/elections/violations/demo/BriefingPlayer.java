@@ -1,5 +1,6 @@
 package kz.elections.violations.demo;
 
+import kz.elections.violations.model.RulingOutcome;
 import static kz.elections.violations.model.CaseVariables.*;
 
 import java.time.LocalDate;
@@ -109,7 +110,7 @@ public class BriefingPlayer {
             complete(id, "Task_DecideConsent", "cec", "cec", Map.of(CONSENT_GRANTED, true));
         }
         at(LocalDate.parse(fact.rulingDate()).atTime(15, 0).atZone(zone));
-        complete(id, "Task_RecordCourtRuling", "prosecutor", "prosecutors", Map.of(RULING_OUTCOME, "FINE",
+        complete(id, "Task_RecordCourtRuling", "prosecutor", "prosecutors", Map.of(RULING_OUTCOME, RulingOutcome.FINE.name(),
                 FINE_MCI, fineValue(fact), ABBREVIATED_PROCEDURE, fact.abbreviated(), RULING_DATE, fact.rulingDate()));
         if (fact.abbreviated()) {
             // the abbreviated procedure: the offender pays half the maximum within 7 working days

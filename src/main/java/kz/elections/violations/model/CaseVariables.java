@@ -43,6 +43,11 @@ public final class CaseVariables {
     public static final String FOLLOW_UP = "followUp";
     public static final String PAYMENT_DUE_AT = "paymentDueAt";
     public static final String INVESTIGATION_NUMBER = "investigationNumber";
+    public static final String OBSERVER_REGISTRATION = "observerRegistration";
+    public static final String OBSERVER_DECISION_NUMBER = "observerDecisionNumber";
+    public static final String ACCREDITATION = "accreditation";
+    public static final String ACCREDITATION_SUBMISSION_NUMBER = "accreditationSubmissionNumber";
+    public static final String ACCREDITATION_DECISION_NUMBER = "accreditationDecisionNumber";
 
     // the freeze
     public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";
@@ -65,7 +70,8 @@ public final class CaseVariables {
             OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
-            "fineMinMci", "fineMaxMci", "abbreviatedFineMci", "warningPossible");
+            "fineMinMci", "fineMaxMci", "abbreviatedFineMci", "warningPossible", OBSERVER_REGISTRATION,
+            OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER);
 
     private CaseVariables() {
     }

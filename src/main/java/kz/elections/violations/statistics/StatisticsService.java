@@ -1,5 +1,6 @@
 package kz.elections.violations.statistics;
 
+import kz.elections.violations.model.RulingOutcome;
 import kz.elections.violations.reporting.CaseFilter;
 import kz.elections.violations.reporting.CaseReportRepository;
 import java.math.BigDecimal;
@@ -130,14 +131,14 @@ public class StatisticsService {
             }
             if (!open && Outcome.SANCTION_IMPOSED.name().equals(group.outcome())) {
                 boolean abbreviatedProcedure = Boolean.TRUE.equals(group.abbreviated());
-                if ("FINE".equals(group.rulingOutcome())) {
+                if (RulingOutcome.FINE.is(group.rulingOutcome())) {
                     fines += n;
                     fineMci = fineMci.add(group.fineMci() == null ? BigDecimal.ZERO : group.fineMci());
                     fineTenge += group.fineTenge();
                     if (abbreviatedProcedure) {
                         finesAbbreviated += n;
                     }
-                } else if ("WARNING".equals(group.rulingOutcome())) {
+                } else if (RulingOutcome.WARNING.is(group.rulingOutcome())) {
                     warnings += n;
                 }
                 if (abbreviatedProcedure) {

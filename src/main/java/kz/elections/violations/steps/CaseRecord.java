@@ -1,5 +1,6 @@
 package kz.elections.violations.steps;
 
+import kz.elections.violations.model.FollowUpState;
 import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.model.Outcome;
 import kz.elections.violations.model.Registration;
@@ -34,17 +35,17 @@ public class CaseRecord {
     }
 
     public void observerRegistrationCancelled(DelegateTask task) {
-        task.setVariable("observerRegistration", "CANCELLED");
-        task.setVariable("observerDecisionNumber", task.getVariable(DECISION_NUMBER));
+        task.setVariable(OBSERVER_REGISTRATION, FollowUpState.CANCELLED.name());
+        task.setVariable(OBSERVER_DECISION_NUMBER, task.getVariable(DECISION_NUMBER));
     }
 
     public void accreditationRevocationSubmitted(DelegateTask task) {
-        task.setVariable("accreditationSubmissionNumber", task.getVariable(DECISION_NUMBER));
+        task.setVariable(ACCREDITATION_SUBMISSION_NUMBER, task.getVariable(DECISION_NUMBER));
     }
 
     public void accreditationRevoked(DelegateTask task) {
-        task.setVariable("accreditation", "REVOKED");
-        task.setVariable("accreditationDecisionNumber", task.getVariable(DECISION_NUMBER));
+        task.setVariable(ACCREDITATION, FollowUpState.REVOKED.name());
+        task.setVariable(ACCREDITATION_DECISION_NUMBER, task.getVariable(DECISION_NUMBER));
     }
 
     /** how: SKIPPED (the case reached the cancellation inside the freeze) or WITHDRAWN (by the timer). */

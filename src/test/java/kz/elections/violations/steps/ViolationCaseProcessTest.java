@@ -241,6 +241,9 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         assertThat(view(instance)).extracting(CaseView::status, CaseView::outcome, CaseView::registration)
                 .containsExactly("CLOSED", "OVERTURNED_ON_APPEAL", "RESTORED");
         assertThat(variable(instance, "restorationDecisionNumber")).isEqualTo("21/4");
+        // both decisions are kept: the restoration does not overwrite the cancellation
+        assertThat(view(instance).registrationDecisions())
+                .isEqualTo(new CaseView.RegistrationDecisions("17/1", "21/4"));
     }
 
     @Test
