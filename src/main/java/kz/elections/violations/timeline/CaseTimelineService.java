@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,6 +43,11 @@ public class CaseTimelineService {
     private static final Set<String> MESSAGE_ACTIVITIES = Set.of("intermediateMessageCatch", "boundaryMessage",
             "messageStartEvent", "receiveTask", "startEvent");
     private static final Set<String> IDENTIFIERS = Set.of(OFFENDER_IIN, OFFENDER_BIN);
+
+    /** Interventions that cancel activities: they withdraw tasks. */
+    private static final Set<String> MODIFICATIONS = Set.of("modifyProcessInstance", "modifyProcessInstanceAsyncOperation",
+            "executeModification", "executeModificationAsync", "deleteProcessInstance",
+            "deleteProcessInstancesAsyncOperation", "executeMigrationPlan", "executeMigrationPlanAsync");
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -101,8 +107,8 @@ public class CaseTimelineService {
                         sequence(activity)));
             }
         }
-        tasks(id, activities, completerOfTask, current, entries);
         List<Interventions.Intervention> repairs = interventions.ofProcessInstance(id);
+        tasks(id, activities, completerOfTask, current, repairs, entries);
         for (Interventions.Intervention repair : repairs) {
             entries.add(new Sortable(TimelineEntry.of(repair.at(), "INTERVENTION", null, repair.userId())
                     .withReason(repair.reason()).withDetail(repair.operation() + ": " + repair.path()), Long.MAX_VALUE));
@@ -154,7 +160,7 @@ public class CaseTimelineService {
     }
 
     private void tasks(String id, List<HistoricActivityInstance> activities, Map<String, String> completerOfTask,
-                       Map<String, Object> current, List<Sortable> entries) {
+                       Map<String, Object> current, List<Interventions.Intervention> repairs, List<Sortable> entries) {
         Map<String, HistoricActivityInstance> activityOfTask = new HashMap<>();
         for (HistoricActivityInstance activity : activities) {
             if (activity.getTaskId() != null) {
@@ -174,9 +180,13 @@ public class CaseTimelineService {
                         .withStep(task.getName(), "userTask", null, null, null), sequence));
             } else {
                 HistoricActivityInstance timer = interruptingEvent(activities, activity);
+                // a repair is recorded in the transaction that made it, after the engine's change
+                boolean repaired = timer == null && repairs.stream().anyMatch(repair -> !repair.at().isBefore(at)
+                        && MODIFICATIONS.contains(repair.operation()));
                 String reason = timer != null && isFreeze(timer.getActivityId())
                         ? text(current.get(REGISTRATION_REASON), "withdrawn by the registration freeze")
                         : timer != null ? "withdrawn by the event " + timer.getActivityId()
+                        : repaired ? "withdrawn by an administrator's intervention"
                         : "withdrawn: " + task.getDeleteReason();
                 entries.add(new Sortable(TimelineEntry.of(at, "TASK_WITHDRAWN", task.getTaskDefinitionKey(), null)
                         .withStep(task.getName(), "userTask", null, null, null).withReason(reason)
@@ -185,16 +195,25 @@ public class CaseTimelineService {
         }
     }
 
-    /** The boundary timer or message event that started when the task's activity was cancelled, if any. */
-    private static HistoricActivityInstance interruptingEvent(List<HistoricActivityInstance> activities,
-                                                              HistoricActivityInstance task) {
+    /**
+     * The boundary event that withdrew a task: one attached to the task's activity in the case's own
+     * process model, started when the task's activity ended; null when none did (a modification, say).
+     */
+    private HistoricActivityInstance interruptingEvent(List<HistoricActivityInstance> activities,
+                                                       HistoricActivityInstance task) {
         if (task == null || task.getEndTime() == null) {
             return null;
         }
-        return activities.stream()
-                .filter(a -> "boundaryTimer".equals(a.getActivityType()) || "boundaryMessage".equals(a.getActivityType()))
-                .filter(a -> Math.abs(a.getStartTime().getTime() - task.getEndTime().getTime()) < 2_000)
-                .findFirst().orElse(null);
+        Set<String> attached = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(event -> event.getAttachedTo() != null
+                        && task.getActivityId().equals(event.getAttachedTo().getId()))
+                .map(BoundaryEvent::getId).collect(java.util.stream.Collectors.toSet());
+        return activities.stream().filter(a -> attached.contains(a.getActivityId()))
+                .filter(a -> !a.getStartTime().before(task.getEndTime()))
+                .min(Comparator.comparing(HistoricActivityInstance::getStartTime)
+                        .thenComparingLong(CaseTimelineService::sequence))
+                .orElse(null);
     }
 
     private void jobs(String id, Map<String, Object> current, Map<String, String> firedByHand, List<Sortable> entries) {

@@ -315,6 +315,14 @@ class IntegrityTest extends CaseTestSupport {
         }
         assertThat(timerFired).isNotNull();
         assertThat(timerFired.get("user").asText()).isEqualTo("demo");
+        JsonNode withdrawn = null;
+        for (JsonNode entry : timeline.get("entries")) {
+            if ("TASK_WITHDRAWN".equals(entry.get("kind").asText())) {
+                withdrawn = entry;
+            }
+        }
+        assertThat(withdrawn).isNotNull();
+        assertThat(withdrawn.get("reason").asText()).isEqualTo("withdrawn by an administrator's intervention");
 
         JsonNode listed = http.get("auditor", "/api/interventions?caseNumber=" + instance.getBusinessKey()).body();
         assertThat(listed.findValuesAsText("reason")).containsExactly(
