@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds the one index Camunda 7's schema lacks for our load: ACT_RU_TASK(PARENT_TASK_ID_). Whenever a task
  * ends (completed, or withdrawn by the freeze) the engine looks for its subtasks by that column; without
- * an index every look-up reads the whole task table, so a freeze withdrawing 10,000 open cancellations
- * read about 50 million rows (pg_stat_statements in bench/run.sh; a known gap, camunda/camunda#36824).
+ * an index every look-up reads the whole task table: a freeze withdrawing 10,000 open cancellations would
+ * read about 50 million rows (a known gap, camunda/camunda#36824).
  * Created after the engine made or checked its schema, if not there yet, on H2 and PostgreSQL alike.
  */
 @Component
