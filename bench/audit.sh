@@ -5,7 +5,7 @@
 # p50/p95 of GET /api/statistics and GET /api/cases/{n}/history over HTTP as the auditor and prints
 # a table (also appended to target/bench/results.txt).
 #   bench/audit.sh            one run
-#   RUNS=3 bench/audit.sh     three runs on the same data (the README reports their medians)
+#   RUNS=3 bench/audit.sh     three runs on the same data (docs/performance.md reports their medians)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-1}

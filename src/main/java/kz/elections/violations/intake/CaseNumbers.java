@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A year's row is created by the first case of the year in a transaction of its own, committed at once:
  * two cases registered at the same moment as the year's first both find the row then, instead of one of
- * them failing on the other's uncommitted insert (the scale benchmark's parallel intake hit that).
+ * them failing on the other's uncommitted insert.
  */
 @Component
 public class CaseNumbers {

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A candidate's case walked in a real browser (Debian chromium, headless) through Tasklist and its
  * Camunda Forms, as each demo user: every step asserts what the page shows. Screenshots of the steps
- * are written to docs/screenshots for the README. A last case carries links and an image in what its
+ * are written to target/screenshots (docs/screenshots with -Dscreenshots.refresh=true) for docs/walkthrough.md. A last case carries links and an image in what its
  * registrant typed, which the check form shows as plain text.
  */
 @Tag("browser")

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClusterIT {
 
     static final int CASES = Integer.getInteger("cluster.cases", 2_000);
-    /** Short in the test so the survivor takes over the dead node's jobs soon; see the README for production. */
+    /** Short in the test so the survivor takes over the dead node's jobs soon; see docs/operations.md for production. */
     static final String LOCK_TIME = "--camunda.bpm.job-execution.lock-time-in-millis=15000";
     /** Batches smaller than the default, so the storm lasts long enough here for a kill in its middle. */
     static final int BATCH_SIZE = 10;
