@@ -22,7 +22,9 @@ public class RefusedInputLogFilter extends TurboFilter {
 
     /** Exceptions that mean the server refused what a user sent. */
     static final String[] REFUSALS = {"kz.elections.violations.api.CaseRuleViolation",
-            InvalidRequestException.class.getName()};
+            InvalidRequestException.class.getName(),
+            // a case message sent to a case that does not wait for it (answered 400 by the integrity gate)
+            "org.camunda.bpm.engine.MismatchingMessageCorrelationException"};
     static final String REST_EXCEPTION_LOGGER = "org.camunda.bpm.engine.rest.exception";
 
     @Override
