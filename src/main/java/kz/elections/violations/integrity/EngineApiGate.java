@@ -179,18 +179,8 @@ class EngineApiGate extends OncePerRequestFilter {
     }
 
     private boolean mayRead(Authentication user, CaseTargets.Target target) {
-        Authentication before = identity.getCurrentAuthentication();
-        identity.setAuthentication(user);
-        try {
-            return targets.visibleInstance(target.processInstanceId())
-                    || targets.visibleTasks(target.processInstanceId());
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
-        }
+        return currentUser.as(user, () -> targets.visibleInstance(target.processInstanceId())
+                || targets.visibleTasks(target.processInstanceId()));
     }
 
     private void apply(GateDecision decision, Authentication user, HttpServletRequest request,
@@ -315,13 +305,19 @@ class EngineApiGate extends OncePerRequestFilter {
                     + "(percent-encoded UTF-8; or the body's 'annotation' where the operation has one; or, for Cockpit, "
                     + "a reason given ahead with POST /api/interventions/notices)"));
         }
+        String broken = brokenRule(reason);
+        return broken == null ? List.of() : List.of(new FieldProblem(REASON_HEADER, broken));
+    }
+
+    /** The rule a given reason breaks (length, control characters), or null: for every way a reason comes. */
+    static String brokenRule(String reason) {
         if (reason.length() > MAX_REASON) {
-            return List.of(new FieldProblem(REASON_HEADER, "must have at most " + MAX_REASON + " characters"));
+            return "must have at most " + MAX_REASON + " characters";
         }
         if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            return List.of(new FieldProblem(REASON_HEADER, "must not contain control characters"));
+            return "must not contain control characters";
         }
-        return List.of();
+        return null;
     }
 
     private static String reason(HttpServletRequest request, JsonNode body) {

@@ -88,10 +88,8 @@ class InterventionController {
         }
         if (reason.isEmpty()) {
             problems.add(new FieldProblem("reason", "is required: why the case is repaired outside its process"));
-        } else if (reason.length() > EngineApiGate.MAX_REASON) {
-            problems.add(new FieldProblem("reason", "must have at most " + EngineApiGate.MAX_REASON + " characters"));
-        } else if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            problems.add(new FieldProblem("reason", "must not contain control characters"));
+        } else if (EngineApiGate.brokenRule(reason) != null) {
+            problems.add(new FieldProblem("reason", EngineApiGate.brokenRule(reason)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -275,17 +275,7 @@ class StaffRoutes {
     }
 
     private <T> T as(Authentication user, Supplier<T> read) {
-        Authentication before = identity.getCurrentAuthentication();
-        identity.setAuthentication(user);
-        try {
-            return read.get();
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
-        }
+        return currentUser.as(user, read);
     }
 
     private static void checkVariables(JsonNode variables, Set<String> allowed, String where,

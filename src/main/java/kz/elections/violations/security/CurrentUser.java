@@ -80,12 +80,17 @@ public class CurrentUser {
      * authority: the engine's checks are passed by the engine's administrators' group for this call only.
      */
     public <T> T onBehalfOf(Authentication user, Supplier<T> change) {
-        Authentication before = identityService.getCurrentAuthentication();
         List<String> groups = new java.util.ArrayList<>(user.getGroupIds() == null ? List.of() : user.getGroupIds());
         groups.add(CAMUNDA_ADMIN);
-        identityService.setAuthentication(user.getUserId(), groups);
+        return as(new Authentication(user.getUserId(), groups), change);
+    }
+
+    /** Runs engine calls as this user, with the engine's checks of their rights; the caller's user after. */
+    public <T> T as(Authentication user, Supplier<T> call) {
+        Authentication before = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(user);
         try {
-            return change.get();
+            return call.get();
         } finally {
             if (before == null) {
                 identityService.clearAuthentication();
