@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import kz.elections.violations.intake.CaseIntakeRequest;
 import kz.elections.violations.intake.CaseIntakeService;
@@ -25,13 +27,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.joda.time.DateTimeUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Plays facts through the real ViolationCase process, step by step at the moments they happened (the
- * engine clock is moved and put back afterwards), with the demo users doing each task so that the
- * history records who did what, and the timers fired when they fall due. The offenders' IINs and BINs
- * are synthetic (valid check digit, not real people).
+ * engine clock is moved for the playing thread only and put back afterwards), with the demo users doing
+ * each task so that the history records who did what, and the timers fired when they fall due. The
+ * offenders' IINs and BINs are synthetic (valid check digit, not real people). One play at a time.
  */
 @Component
 public class BriefingPlayer {
@@ -43,6 +46,7 @@ public class BriefingPlayer {
     private final IdentityService identity;
     private final ElectionRepository elections;
     private final RegistrationFreeze freeze;
+    private PlayingClock clock;
 
     public BriefingPlayer(CaseIntakeService intake, RuntimeService runtime, TaskService tasks,
                           ManagementService management, IdentityService identity, ElectionRepository elections,
@@ -61,17 +65,32 @@ public class BriefingPlayer {
      * @return the case numbers, in the order of the facts
      */
     public List<String> play(List<Briefing2023.Fact> facts, Map<String, String> electionIds) {
+        return play(facts, electionIds, () -> false);
+    }
+
+    /**
+     * @param stop asked before each fact: true ends the play with a {@link CancellationException} (the
+     *             caller's transaction then keeps none of it)
+     */
+    public synchronized List<String> play(List<Briefing2023.Fact> facts, Map<String, String> electionIds,
+                                          BooleanSupplier stop) {
         Authentication caller = identity.getCurrentAuthentication();
         // a caller that set the engine clock (a test) gets its moment back; otherwise the real clock
         Date callerClock = ClockUtil.getCurrentTime();
         boolean callerClockSet = Math.abs(callerClock.getTime() - System.currentTimeMillis()) > 1_000;
+        clock = new PlayingClock(callerClockSet ? callerClock.getTime() : null, callerClock.getTime());
+        DateTimeUtils.setCurrentMillisProvider(clock);
         List<String> caseNumbers = new ArrayList<>();
         try {
             int serial = 0;
             for (Briefing2023.Fact fact : facts) {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("the briefing was stopped after " + serial + " facts");
+                }
                 caseNumbers.add(play(fact, electionIds.get(fact.election()), ++serial));
             }
         } finally {
+            clock = null;
             if (callerClockSet) {
                 ClockUtil.setCurrentTime(callerClock);
             } else {
@@ -132,7 +151,7 @@ public class BriefingPlayer {
         if (freezeWait != null) {
             // the election's freeze begins: the wait for a quashing ends (what its freeze timer does)
             identity.clearAuthentication();
-            ClockUtil.setCurrentTime(Date.from(election.registrationFreezeFrom()));
+            at(Date.from(election.registrationFreezeFrom()));
             freeze.withdraw(electionId, List.of(freezeWait.getExecutionId()));
         }
         return registered.caseNumber();
@@ -164,7 +183,7 @@ public class BriefingPlayer {
             throw new IllegalStateException("case " + processInstanceId + " has no timer " + activityId);
         }
         identity.clearAuthentication();
-        ClockUtil.setCurrentTime(job.getDuedate());
+        at(job.getDuedate());
         management.executeJob(job.getId());
     }
 
@@ -181,8 +200,39 @@ public class BriefingPlayer {
         identity.setAuthentication(user, List.of(group));
     }
 
-    private static void at(ZonedDateTime moment) {
-        ClockUtil.setCurrentTime(Date.from(moment.toInstant()));
+    private void at(ZonedDateTime moment) {
+        at(Date.from(moment.toInstant()));
+    }
+
+    private void at(Date moment) {
+        clock.moment = moment.getTime();
+    }
+
+    /**
+     * The engine's clock while a play runs ({@link ClockUtil} keeps its time in Joda-Time's
+     * {@link DateTimeUtils}): the moment of the play for the playing thread, and for every other thread
+     * the time it had before (the system's, or the moment a test set), so that the application can be
+     * used while the briefing plays: a user's step is not dated 2023, the job executor and the login
+     * throttle keep the real time.
+     */
+    private static final class PlayingClock implements DateTimeUtils.MillisProvider {
+
+        private final Thread player = Thread.currentThread();
+        private final Long others;
+        private volatile long moment;
+
+        PlayingClock(Long others, long moment) {
+            this.others = others;
+            this.moment = moment;
+        }
+
+        @Override
+        public long getMillis() {
+            if (Thread.currentThread() == player) {
+                return moment;
+            }
+            return others != null ? others : System.currentTimeMillis();
+        }
     }
 
     /** A 12-digit number with a valid check digit: prefix, a serial, then the check digit. */

@@ -4,12 +4,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import kz.elections.violations.demo.DemoBriefing;
 import kz.elections.violations.intake.CaseIntakeRequest;
 import kz.elections.violations.intake.CaseIntakeService;
 import kz.elections.violations.freeze.RegistrationFreeze;
@@ -25,6 +27,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -48,6 +51,17 @@ public abstract class CaseTestSupport {
     protected ElectionService elections;
     @Autowired
     protected CaseIntakeService intake;
+    @Autowired
+    private ObjectProvider<DemoBriefing> demoBriefing;
+
+    /** The demo profile's briefing plays in the background after start-up; tests move the engine clock. */
+    @BeforeEach
+    void waitForTheDemoBriefing() throws InterruptedException {
+        DemoBriefing briefing = demoBriefing.getIfAvailable();
+        if (briefing != null && !briefing.awaitPlayed(Duration.ofMinutes(3))) {
+            throw new IllegalStateException("the demo briefing is still playing after 3 minutes");
+        }
+    }
 
     @BeforeEach
     void initEngineAssertions() {
