@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,7 @@ class EngineRoutes {
     private static final Pattern READ_OPERATION = Pattern.compile("^(query|postQuery|postExecuteFilter).*"
             + "|^(generateMigrationPlan|validateMigrationPlan|checkPassword)$");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> VERBS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     /** One operation: its method, path template (after the mount), operation id and first tag. */
     record Operation(String method, String template, String operationId, String tag, boolean read) {
@@ -68,26 +70,78 @@ class EngineRoutes {
             if (document == null) {
                 throw new IllegalStateException("openapi.json of camunda-engine-rest-openapi is not on the class path");
             }
-            JsonNode paths = new ObjectMapper().readTree(document).get("paths");
-            paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-                String verb = method.getKey().toUpperCase(Locale.ROOT);
-                if (!Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS").contains(verb)) {
-                    return;
-                }
-                JsonNode operation = method.getValue();
-                String operationId = operation.path("operationId").asText();
-                String tag = operation.path("tags").path(0).asText("");
-                boolean read = SAFE_METHODS.contains(verb) || "POST".equals(verb)
-                        && READ_OPERATION.matcher(operationId).matches();
-                Operation described = new Operation(verb, path.getKey(), operationId, tag, read);
-                operations.add(described);
-                byMethodAndLength.computeIfAbsent(verb + " " + described.segments().length, key -> new ArrayList<>())
-                        .add(described);
-            }));
+            readPaths(document);
         }
         // the most specific template first: /process-instance/count before /process-instance/{id}
         byMethodAndLength.values().forEach(list ->
                 list.sort(Comparator.comparingInt(Operation::literalSegments).reversed()));
+    }
+
+    /**
+     * The operations under the document's {@code paths}, read as a stream of tokens (the document is
+     * 2 MB; only each operation's method, path, operation id and first tag are kept).
+     */
+    private void readPaths(InputStream document) throws IOException {
+        try (JsonParser json = new JsonFactory().createParser(document)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                boolean paths = "paths".equals(json.currentName());
+                json.nextToken();
+                if (!paths) {
+                    json.skipChildren();
+                    continue;
+                }
+                expect(json.currentToken(), JsonToken.START_OBJECT);
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String template = json.currentName();
+                    expect(json.nextToken(), JsonToken.START_OBJECT);
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        String verb = json.currentName().toUpperCase(Locale.ROOT);
+                        if (json.nextToken() != JsonToken.START_OBJECT || !VERBS.contains(verb)) {
+                            json.skipChildren();
+                            continue;
+                        }
+                        add(verb, template, json);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One operation's object, from its START_OBJECT to its END_OBJECT. */
+    private void add(String verb, String template, JsonParser json) throws IOException {
+        String operationId = "";
+        String tag = "";
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if ("operationId".equals(field) && value.isScalarValue()) {
+                operationId = json.getText();
+            } else if ("tags".equals(field) && value == JsonToken.START_ARRAY) {
+                boolean first = true;
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    if (first && json.currentToken().isScalarValue()) {
+                        tag = json.getText();
+                    }
+                    first = false;
+                    json.skipChildren();
+                }
+            } else {
+                json.skipChildren();
+            }
+        }
+        boolean read = SAFE_METHODS.contains(verb) || "POST".equals(verb)
+                && READ_OPERATION.matcher(operationId).matches();
+        Operation described = new Operation(verb, template, operationId, tag, read);
+        operations.add(described);
+        byMethodAndLength.computeIfAbsent(verb + " " + described.segments().length, key -> new ArrayList<>())
+                .add(described);
+    }
+
+    private static void expect(JsonToken token, JsonToken expected) {
+        if (token != expected) {
+            throw new IllegalStateException("openapi.json: " + expected + " expected, found " + token);
+        }
     }
 
     /** Every operation the document describes. */
