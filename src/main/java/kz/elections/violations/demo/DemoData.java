@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo profile's users, groups and one election, so that a new user can log in and start a case
@@ -59,6 +60,7 @@ public class DemoData {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Transactional
     public void create() {
         for (String[] group : GROUPS) {
             if (identityService.createGroupQuery().groupId(group[0]).count() == 0) {

@@ -33,6 +33,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may do what in the engine (authorizations are on). Applied at every start-up as the whole truth:
@@ -89,8 +90,10 @@ public class AccessRules {
         this.identities = identities;
     }
 
+    /** In one transaction: all of the rules or, should one fail, none. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
+    @Transactional
     public void apply() {
         List<Grant> rules = rules();
         for (Grant rule : rules) {

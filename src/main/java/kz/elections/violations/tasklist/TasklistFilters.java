@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tasklist filters every user finds: the tasks of their own groups (prosecutors, the CEC, their
@@ -38,6 +39,7 @@ public class TasklistFilters {
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
+    @Transactional
     public void create() {
         createIfMissing(GROUP_TASKS, -10, "Open tasks of the groups you belong to",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
