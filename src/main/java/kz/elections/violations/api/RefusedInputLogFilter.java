@@ -2,9 +2,15 @@ package kz.elections.violations.api;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * A refused user input is logged as one WARN line, not as an error with a stack trace. The engine logs
@@ -16,7 +22,8 @@ import org.slf4j.Marker;
  * An event whose exception is, or is caused by, a {@link #REFUSALS refusal} is replaced by a WARN line
  * of the same logger naming the broken rules; the REST API's event about the same refusal (the cause's
  * class in its stack trace text) is dropped, so that one refusal gives one line. Every other event,
- * genuine errors included, is left as it is. Installed by {@code logback-spring.xml}.
+ * genuine errors included, is left as it is. Installed by {@link Installer} into Spring Boot's own
+ * logging configuration.
  */
 public class RefusedInputLogFilter extends TurboFilter {
 
@@ -68,5 +75,30 @@ public class RefusedInputLogFilter extends TurboFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Adds the filter to Logback once Spring Boot has configured logging (its default configuration:
+     * console, and a file when {@code logging.file.name} or {@code logging.file.path} is set), before
+     * the application's first line. Registered in {@code META-INF/spring.factories}; no logback XML is
+     * read at start-up.
+     */
+    public static class Installer implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                    && context.getTurboFilterList().stream().noneMatch(RefusedInputLogFilter.class::isInstance)) {
+                RefusedInputLogFilter filter = new RefusedInputLogFilter();
+                filter.setContext(context);
+                filter.start();
+                context.addTurboFilter(filter);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER + 1;
+        }
     }
 }
