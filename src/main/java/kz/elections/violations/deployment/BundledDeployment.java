@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -41,16 +43,35 @@ public class BundledDeployment implements SmartInitializingSingleton {
     private final RepositoryService repositoryService;
     private final BundledResources bundledResources;
     private final JdbcTemplate jdbc;
+    private final FutureTask<String> startUpDeployment;
 
+    /**
+     * The start-up's deployment begins here, in a thread of its own, as soon as the engine is there,
+     * while the rest of the application is set up; it is awaited before the application starts.
+     */
     public BundledDeployment(RepositoryService repositoryService, BundledResources bundledResources, JdbcTemplate jdbc) {
         this.repositoryService = repositoryService;
         this.bundledResources = bundledResources;
         this.jdbc = jdbc;
+        this.startUpDeployment = new FutureTask<>(() -> deploy(bundledResources.load()));
+        Thread thread = new Thread(startUpDeployment, "bundled-deployment");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        deploy(bundledResources.load());
+        try {
+            startUpDeployment.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("the bundled deployment failed", failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the bundled files were deployed", interrupted);
+        }
     }
 
     /** @return the id of the new deployment, or null when nothing needed deploying */
