@@ -3,6 +3,7 @@ package kz.elections.violations.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.ElectionViolationsApplication;
+import kz.elections.violations.audit.DemoBriefing;
 import kz.elections.violations.cases.CaseQueries;
 import kz.elections.violations.cases.CaseView;
 import kz.elections.violations.election.Election;
@@ -43,12 +45,14 @@ class TasklistWalkStandaloneTest {
     Path data;
 
     @Test
-    void aCandidatesCaseFromTheStartFormToTheCancelledRegistration() {
+    void aCandidatesCaseFromTheStartFormToTheCancelledRegistration() throws InterruptedException {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ElectionViolationsApplication.class)
                 .profiles("demo")
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("browser") + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--camunda.bpm.job-execution.enabled=false", "--server.port=0");
              Browser browser = new Browser(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))) {
+            // the demo briefing plays after start-up: let it finish before the walk
+            assertThat(app.getBean(DemoBriefing.class).awaitPlayed(Duration.ofMinutes(3))).isTrue();
             ProcessEngine engine = app.getBean(ProcessEngine.class);
             LocalDate today = LocalDate.now(ALMATY);
             Election election = app.getBean(ElectionService.class).create(new ElectionRequest("Mazhilis (browser walk)",
