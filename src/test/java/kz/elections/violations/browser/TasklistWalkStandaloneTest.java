@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.ElectionViolationsApplication;
-import kz.elections.violations.audit.DemoBriefing;
+import kz.elections.violations.demo.DemoBriefing;
 import kz.elections.violations.cases.CaseQueries;
 import kz.elections.violations.cases.CaseView;
 import kz.elections.violations.election.Election;
