@@ -96,9 +96,19 @@ class TasklistWalkStandaloneTest {
             assertThat(browser.pageText()).contains("Фактіні тексеру / Проверка факта", "Aidos Candidate",
                     "Campaigning in a prohibited period", "Проверка подтвердила нарушение?", "Іс парағы / Страница дела");
             browser.screenshot("03-prosecutor-checks-the-fact");
+            assertThat(browser.pageText()).as("the reason is asked only for a choice against the case")
+                    .doesNotContain("Себебі / Причина");
+            browser.answer("factConfirmed", "Жоқ, расталмады: іс жабылады / Нет, не подтверждено: дело закрывается");
+            browser.waitForText("Себебі / Причина");
             browser.answer("factConfirmed", "Иә, бұзушылық расталды / Да, нарушение подтверждено");
             browser.complete();
             waitUntilWaitingAt(engine, instance, "Task_DecideConsent");
+            // the radio group's answer arrives as the Boolean itself, not as text the server converts
+            assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+                    .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+                    .map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+                    .filter(update -> update.getVariableName().equals("factConfirmed")).findFirst().orElseThrow()
+                    .getTypeName()).isEqualTo("boolean");
 
             // the CEC consents
             browser.logInToTasklist("cec");
@@ -115,6 +125,9 @@ class TasklistWalkStandaloneTest {
             browser.answer("rulingOutcome", "Айыппұл / Штраф");
             browser.type("fineMci", "20");
             browser.waitForText("Теңгемен / В тенге");
+            assertThat(browser.pageText()).contains("10–50 АЕК / МРП", "Теңгемен / В тенге: "
+                    + new java.math.BigDecimal(20).multiply(app.getBean(kz.elections.violations.sanctions.MciRates.class)
+                    .rateOf(today.minusDays(2).getYear()).orElseThrow()).toBigInteger());
             browser.type("rulingDate", today.format(TYPED_DATE));
             browser.screenshot("05-prosecutor-records-the-fine");
             browser.complete();
