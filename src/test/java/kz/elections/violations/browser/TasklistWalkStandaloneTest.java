@@ -94,7 +94,7 @@ class TasklistWalkStandaloneTest {
             browser.openTask(taskId(engine, instance, "Task_CheckFact"));
             browser.waitForText(caseNumber);
             assertThat(browser.pageText()).contains("Фактіні тексеру / Проверка факта", "Aidos Candidate",
-                    "Campaigning in a prohibited period", "Проверка подтвердила нарушение?", "Іс парағы / Страница дела");
+                    "Campaigning in a prohibited period", "Проверка подтвердила нарушение?", "Іс парағы / Страница дела", "ӘҚБтК / КоАП");
             browser.screenshot("03-prosecutor-checks-the-fact");
             assertThat(browser.pageText()).as("the reason is asked only for a choice against the case")
                     .doesNotContain("Себебі / Причина");
