@@ -111,9 +111,9 @@ function showFacts(view, election, values) {
   }
   fact(list, "field.region", view.region);
   fact(list, "field.committedOn", I18n.date(view.committedOn));
-  fact(list, "var.place", values.place);
-  fact(list, "field.article", I18n.article(view.code, view.article, view.part) + " — "
-    + I18n.word("code", view.code || "CAO"));
+  fact(list, "field.place", values.place);
+  const article = I18n.article(view.code, view.article, view.part);
+  fact(list, "field.article", view.code === "CC" ? article : article + " — " + I18n.word("code", "CAO"));
   fact(list, "field.offence", values.offenceTitle);
   fact(list, "field.source", I18n.word("source", view.source));
   fact(list, "field.description", view.description);
