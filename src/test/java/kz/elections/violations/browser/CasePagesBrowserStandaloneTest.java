@@ -39,7 +39,7 @@ class CasePagesBrowserStandaloneTest {
     Path data;
 
     @Test
-    void aCaseReadInKazakhAndRussianAndItsTimelineAsABriefing() {
+    void aCaseReadInKazakhAndRussianAndItsTimelineAsABriefing() throws InterruptedException {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ElectionViolationsApplication.class)
                 .profiles("demo")
                 .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("pages") + ";DB_CLOSE_ON_EXIT=FALSE",
