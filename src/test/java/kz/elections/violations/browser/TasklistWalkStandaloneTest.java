@@ -62,7 +62,7 @@ class TasklistWalkStandaloneTest {
             browser.logInToTasklist("prosecutor");
             browser.waitForText("My group's tasks");
             browser.clickLink("Start process");
-            browser.clickLink("Election violation case");
+            browser.clickLink("Сайлау заңнамасын бұзу ісі / Дело о нарушении избирательного законодательства");
             browser.type("electionId", election.id());
             browser.type("region", "Almaty");
             browser.date("committedOn", today.minusDays(2).format(FORM_DATE));
@@ -129,13 +129,13 @@ class TasklistWalkStandaloneTest {
             browser.logInToTasklist("commission2");
             browser.waitForText("No task matching filters found.");
             assertThat(browser.pageText()).contains("My group's tasks 0");
-            assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Cancel the candidate's registration");
+            assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("06-commission2-does-not-see-the-task");
 
             // the candidate's district commission cancels the registration
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 1");
-            browser.waitForText("Cancel the candidate's registration");
+            browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.openTask(cancelTask);
             browser.type("decisionNumber", "17/1");
             browser.screenshot("07-commission1-cancels-the-registration");
@@ -160,7 +160,7 @@ class TasklistWalkStandaloneTest {
             CaseSteps.step(engine, keptCase, "effect");
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 1");
-            browser.waitForText("Cancel the candidate's registration");
+            browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
 
             // the voting day is brought forward: the freeze (D-2 00:00) has begun, its timer withdraws the task
             HttpApi.Answer moved = api.put("demo", "/api/elections/" + election.id(), Map.of("name", election.name(),
@@ -174,7 +174,7 @@ class TasklistWalkStandaloneTest {
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 0");
             browser.waitForText("No task matching filters found.");
-            assertThat(browser.pageText()).doesNotContain("Cancel the candidate's registration");
+            assertThat(browser.pageText()).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("08-freeze-withdrew-the-task");
 
             // ... and the case page says why; the member's list holds the own district's two cases only
@@ -192,8 +192,8 @@ class TasklistWalkStandaloneTest {
             browser.open("/audit/?case=" + caseNumber);
             browser.waitForText("Case " + caseNumber);
             String timeline = browser.pageText();
-            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.3.0)",
-                    "Check the fact", "commission1", "Cancel the candidate's registration", "decisionNumber",
+            assertThat(timeline).contains("CLOSED", "CANCELLED", "process ViolationCase v1 (1.4.0)",
+                    "Фактіні тексеру / Проверить факт", "commission1", "Кандидат тіркеуін жою / Отменить регистрацию кандидата", "decisionNumber",
                     "Appeal period expired", "TIMER_FIRED");
             assertThat(timeline.substring(timeline.indexOf("Case " + caseNumber)))
                     .contains("prosecutor", "cec", "commission1");
