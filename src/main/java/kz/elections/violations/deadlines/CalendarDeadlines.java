@@ -59,7 +59,7 @@ class CalendarDeadlines {
             if (!row.followsTheCalendar()) {
                 continue;
             }
-            Date due = Date.from(row.dueFor(task.getCreateTime().toInstant(), election, null));
+            Date due = Date.from(row.dueFor(task.getCreateTime().toInstant(), election, deadlines.workingDays()));
             if (!due.equals(task.getDueDate())) {
                 task.setDueDate(due);
                 taskService.saveTask(task);

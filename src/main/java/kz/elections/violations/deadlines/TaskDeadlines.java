@@ -82,6 +82,10 @@ public class TaskDeadlines {
                 + " (" + election.timeZone() + ")";
     }
 
+    WorkingDays workingDays() {
+        return workingDays;
+    }
+
     Election election(Object electionId) {
         return electionId instanceof String id ? elections.find(id).orElse(null) : null;
     }

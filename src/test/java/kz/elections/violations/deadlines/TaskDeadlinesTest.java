@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.election.Election;
@@ -33,6 +32,8 @@ class TaskDeadlinesTest extends CaseTestSupport {
     int port;
     @Autowired
     TaskDeadlines deadlines;
+    @Autowired
+    DueDateBackfill backfill;
 
     private Election election;
     private HttpApi http;
@@ -140,9 +141,24 @@ class TaskDeadlinesTest extends CaseTestSupport {
     void aCalendarChangeLeavesTheTermsThatDoNotDependOnIt() {
         ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
         Date checkDue = task(instance).getDueDate();
+        assertThat(checkDue).isEqualTo(almaty("2023-03-06T10:00"));
         elections.update(election.id(), new ElectionRequest(election.name(), "MAZHILIS", "2023-03-26", "Asia/Almaty"));
         assertThat(task(instance).getDueDate()).isEqualTo(checkDue);
         assertThat(runtimeService.getVariable(instance.getId(), "registrationFreezeFromText")).isNull();
-        assertThat(Map.of("due", checkDue)).containsEntry("due", almaty("2023-03-06T10:00"));
+    }
+
+    @Test
+    void openTasksOfEarlierCasesGetTheirDueDateAtStartUp() {
+        ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
+        // a task as a case of process version 1.3.0 has it: no due date
+        Task check = task(instance);
+        check.setDueDate(null);
+        processEngine.getTaskService().saveTask(check);
+        assertThat(task(instance).getDueDate()).isNull();
+
+        setClock("2023-03-03T12:00", "Asia/Almaty");
+        assertThat(backfill.dateTasksWithoutDueDate()).isGreaterThanOrEqualTo(1);
+        // counted from the task's creation, not from the start-up
+        assertThat(task(instance).getDueDate()).isEqualTo(almaty("2023-03-06T10:00"));
     }
 }
