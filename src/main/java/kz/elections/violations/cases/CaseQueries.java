@@ -145,7 +145,7 @@ public class CaseQueries {
                                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                                 .map(IdentityLink::getGroupId)
                                 .filter(group -> group != null)
-                                .toList()))
+                                .toList(), task.getDueDate()))
                 .toList();
     }
 

@@ -69,6 +69,8 @@ public record CaseView(
     public record ProcessVersion(String processDefinitionId, int version, String versionTag) {
     }
 
-    public record OpenTask(String taskId, String taskDefinitionKey, String name, List<String> candidateGroups) {
+    /** An open user task, its candidate groups and its due date (table TaskDeadlines). */
+    public record OpenTask(String taskId, String taskDefinitionKey, String name, List<String> candidateGroups,
+                           java.util.Date due) {
     }
 }

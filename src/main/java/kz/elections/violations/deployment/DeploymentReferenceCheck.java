@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses a deployment whose BPMN references a Camunda Form or a DMN decision that exists neither in
  * the deployment nor among the deployed ones, with a message naming the element and the missing
- * reference (HTTP 400 from the engine's REST API). The engine itself refuses a file that does not
+ * reference (HTTP 400 from the engine's REST API), and one whose user task has no completion rules or
+ * no due date. The engine itself refuses a file that does not
  * parse or lacks a history time to live; this check runs before the engine's deployers, so a refused
  * deployment changes nothing.
  */
@@ -85,6 +86,7 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
             for (UserTask task : process.getModelElementsByType(UserTask.class)) {
                 checkForm(task.getId(), task.getCamundaFormRef(), formsHere, missing);
                 checkCompletionRules(task, missing);
+                checkDueDate(task, missing);
             }
             for (StartEvent start : process.getModelElementsByType(StartEvent.class)) {
                 checkForm(start.getId(), start.getCamundaFormRef(), formsHere, missing);
@@ -141,7 +143,7 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
      * property {@code completionRules = none}.
      */
     private static void checkCompletionRules(UserTask task, List<String> missing) {
-        if (declaresNoRules(task)) {
+        if (declaresNone(task, "completionRules")) {
             return;
         }
         boolean bound = task.getExtensionElements() != null && task.getExtensionElements()
@@ -156,7 +158,24 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
         }
     }
 
-    private static boolean declaresNoRules(UserTask task) {
+    /**
+     * Every user task has a due date: {@code camunda:dueDate}, for the case's tasks
+     * {@code ${taskDeadlines.dueDate(execution)}} (the table TaskDeadlines). A process may say that its
+     * tasks have none with the process property {@code dueDates = none}.
+     */
+    private static void checkDueDate(UserTask task, List<String> missing) {
+        if (declaresNone(task, "dueDates")) {
+            return;
+        }
+        String dueDate = task.getCamundaDueDate();
+        if (dueDate == null || dueDate.isBlank()) {
+            missing.add(task.getId() + " has no due date: give it camunda:dueDate=\"${taskDeadlines.dueDate(execution)}\""
+                    + " (the table TaskDeadlines) or another date or ISO-8601 duration");
+        }
+    }
+
+    /** Whether the task's process declares that it has none of these, by the process property {@code <name> = none}. */
+    private static boolean declaresNone(UserTask task, String name) {
         ModelElementInstance scope = task.getParentElement();
         while (scope != null && !(scope instanceof org.camunda.bpm.model.bpmn.instance.Process)) {
             scope = scope.getParentElement();
@@ -167,7 +186,7 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
         }
         return process.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
                 .stream().flatMap(properties -> properties.getCamundaProperties().stream())
-                .anyMatch(property -> "completionRules".equals(property.getCamundaName())
+                .anyMatch(property -> name.equals(property.getCamundaName())
                         && "none".equals(property.getCamundaValue()));
     }
 

@@ -68,6 +68,8 @@ public final class CaseVariables {
     // the freeze
     public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";
     public static final String REGISTRATION_FROZEN = "registrationFrozen";
+    /** The election's freeze moment as the forms show it, {@code 17.03.2023 00:00 (Asia/Almaty)}. */
+    public static final String REGISTRATION_FREEZE_FROM_TEXT = "registrationFreezeFromText";
 
     // what the case API reports
     public static final String CASE_STATUS = "caseStatus";
@@ -85,7 +87,7 @@ public final class CaseVariables {
     public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, CASE_STATUS,
             OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
-            PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
+            PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FREEZE_FROM_TEXT, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
             FINE_MIN_MCI, FINE_MAX_MCI, ABBREVIATED_FINE_MCI, "warningPossible", OBSERVER_REGISTRATION,
             OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER,
             FACT_REASON, DUPLICATE_REASON, CONSENT_REASON, RULING_REASON, APPEAL_REASON, DECISION, MCI_TENGE);

@@ -145,13 +145,13 @@ class TasklistWalkStandaloneTest {
             browser.logInToTasklist("commission2");
             browser.waitForText("No task matching filters found.");
             assertThat(browser.pageText()).contains("My group's tasks 0");
-            assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Cancel the candidate's registration");
+            assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("06-commission2-does-not-see-the-task");
 
             // the candidate's district commission cancels the registration
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 1");
-            browser.waitForText("Cancel the candidate's registration");
+            browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.openTask(cancelTask);
             browser.type("decisionNumber", "17/1");
             browser.screenshot("07-commission1-cancels-the-registration");
@@ -176,7 +176,7 @@ class TasklistWalkStandaloneTest {
             CaseSteps.step(engine, keptCase, "effect");
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 1");
-            browser.waitForText("Cancel the candidate's registration");
+            browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
 
             // the voting day is brought forward: the freeze (D-2 00:00) has begun, its timer withdraws the task
             HttpApi.Answer moved = api.put("demo", "/api/elections/" + election.id(), Map.of("name", election.name(),
@@ -190,7 +190,7 @@ class TasklistWalkStandaloneTest {
             browser.logInToTasklist("commission1");
             browser.waitForText("My group's tasks 0");
             browser.waitForText("No task matching filters found.");
-            assertThat(browser.pageText()).doesNotContain("Cancel the candidate's registration");
+            assertThat(browser.pageText()).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("08-freeze-withdrew-the-task");
 
             // ... and the case page says why; the member's list holds the own district's two cases only

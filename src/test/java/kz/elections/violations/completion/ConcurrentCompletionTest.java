@@ -63,7 +63,7 @@ class ConcurrentCompletionTest extends CaseTestSupport {
             assertThat(done).extracting(Answer::status).containsExactlyInAnyOrder(204, 409);
             Answer conflict = done.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
             assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(conflict.body().get("detail").asText()).contains("already completed", "Check the fact",
+            assertThat(conflict.body().get("detail").asText()).contains("already completed", "Фактіні тексеру / Проверить факт",
                     "your completion was not saved");
             assertOneCompletionInTheHistory();
         } finally {

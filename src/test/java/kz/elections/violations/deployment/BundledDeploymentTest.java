@@ -27,7 +27,7 @@ class BundledDeploymentTest extends CaseTestSupport {
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
                   <process id="%s" isExecutable="true" camunda:historyTimeToLive="1" camunda:versionTag="%s">
                     <startEvent id="Start"/><sequenceFlow id="Flow1" sourceRef="Start" targetRef="Task"/>
-                    <userTask id="Task" name="%s"><extensionElements><camunda:taskListener event="complete"
+                    <userTask id="Task" name="%s" camunda:dueDate="P1D"><extensionElements><camunda:taskListener event="complete"
                         expression="${taskCompletionRules.nothingToRecord(task)}"/></extensionElements></userTask><sequenceFlow id="Flow2" sourceRef="Task" targetRef="End"/>
                     <endEvent id="End"/>
                   </process>

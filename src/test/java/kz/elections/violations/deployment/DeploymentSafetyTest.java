@@ -81,7 +81,7 @@ class DeploymentSafetyTest extends CaseTestSupport {
 
         // a user task that names no completion rules: renaming or adding a task cannot switch its checks off
         Answer unbound = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
-                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\"/>"));
+                "<userTask id=\"Task\" camunda:dueDate=\"P1D\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\"/>"));
         assertThat(unbound.status()).isEqualTo(400);
         assertThat(unbound.text()).contains("Task has no completion rules");
         Answer unknownRules = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
@@ -90,8 +90,15 @@ class DeploymentSafetyTest extends CaseTestSupport {
         assertThat(unknownRules.status()).isEqualTo(400);
         assertThat(unknownRules.text()).contains("Task has no completion rules");
 
-        assertThat(deploy("prosecutor", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
+        // a user task without a due date: every task has one (the table TaskDeadlines for the case's tasks)
+        Answer noDueDate = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
                 "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
+                        + "</userTask>"));
+        assertThat(noDueDate.status()).isEqualTo(400);
+        assertThat(noDueDate.text()).contains("Task has no due date", "taskDeadlines.dueDate(execution)");
+
+        assertThat(deploy("prosecutor", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
+                "<userTask id=\"Task\" camunda:dueDate=\"P1D\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
                         + "</userTask>")).status()).isEqualTo(403);
 
         assertThat(definitions()).isEqualTo(before);
@@ -99,7 +106,7 @@ class DeploymentSafetyTest extends CaseTestSupport {
 
         // a correct one, referencing a deployed form and decision, is accepted
         Answer valid = deploy("demo", "probe.bpmn", process("SafetyProbe", "camunda:historyTimeToLive=\"30\"",
-                "<userTask id=\"Task\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
+                "<userTask id=\"Task\" camunda:dueDate=\"${taskDeadlines.dueDate(execution)}\" camunda:formRef=\"check-fact\" camunda:formRefBinding=\"latest\">" + RULES
                         + "</userTask>"));
         assertThat(valid.status()).as(valid.text()).isEqualTo(200);
         assertThat(definitions()).isEqualTo(before + 1);

@@ -58,7 +58,7 @@ class ProcessMigrationStandaloneTest {
     /** The revision: Task_RecordAppealDecision renamed, Task_NotifyCandidate added after the legal effect. */
     static String revise(BpmnModelInstance model) {
         Process process = model.getModelElementsByType(Process.class).iterator().next();
-        process.setCamundaVersionTag("1.4.0");
+        process.setCamundaVersionTag("1.5.0");
         model.<UserTask>getModelElementById("Task_RecordAppealDecision").setId("Task_RecordAppealCourtDecision");
 
         FlowNode legalEffect = model.getModelElementById("Task_RecordLegalEffect");
@@ -67,6 +67,8 @@ class ProcessMigrationStandaloneTest {
         notify.setId("Task_NotifyCandidate");
         notify.setName("Notify the candidate of the ruling's legal effect");
         notify.setCamundaCandidateGroups("prosecutors");
+        // its due date from the table TaskDeadlines (the table's row for any other task)
+        notify.setCamundaDueDate("${taskDeadlines.dueDate(execution)}");
         // its completion rules, bound where the task is declared (a deployment without them is refused)
         org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener rules =
                 model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class);
@@ -137,7 +139,7 @@ class ProcessMigrationStandaloneTest {
             ProcessDefinition v2 = engine.getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("ViolationCase").latestVersion().singleResult();
             assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
-            assertThat(v2.getVersionTag()).isEqualTo("1.4.0");
+            assertThat(v2.getVersionTag()).isEqualTo("1.5.0");
 
             Map<String, Object> request = Map.of("sourceProcessDefinitionId", v1.getId(),
                     "activityMappings", Map.of("Task_RecordAppealDecision", "Task_RecordAppealCourtDecision"));
@@ -169,7 +171,7 @@ class ProcessMigrationStandaloneTest {
                         || waiting.getKey().equals("Task_RestoreRegistration");
                 assertThat(view.status()).as(waiting.getKey()).isEqualTo("CLOSED");
                 assertThat(view.registration()).as(waiting.getKey()).isEqualTo(restored ? "RESTORED" : "CANCELLED");
-                assertThat(view.processVersion().versionTag()).isEqualTo("1.4.0");
+                assertThat(view.processVersion().versionTag()).isEqualTo("1.5.0");
                 // the history from before the migration stays with the case
                 assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                         .processInstanceId(view.processInstanceId()).activityId("StartEvent_FactRegistered").count())

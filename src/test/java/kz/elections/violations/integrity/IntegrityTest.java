@@ -147,13 +147,16 @@ class IntegrityTest extends CaseTestSupport {
         assertThat(processEngine.getTaskService().getVariablesLocal(taskId)).isEmpty();
 
         // the same through the webapps' mount, with the session and its CSRF token
+        java.util.Date due = processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getDueDate();
+        assertThat(due).as("the task's due date from TaskDeadlines").isNotNull();
         TasklistSession tasklist = new TasklistSession(port, "commission1");
         assertThat(tasklist.send("PUT", "/camunda/api/engine/engine/default/task/" + taskId + "/variables/registration",
                 "{\"value\":\"CANCELLED\",\"type\":\"String\"}", true)).isEqualTo(403);
         assertThat(tasklist.send("PUT", "/camunda/api/engine/engine/default/task/" + taskId,
                 "{\"name\":\"done\",\"due\":\"2020-01-01T00:00:00.000+0000\"}", true)).isEqualTo(403);
         assertThat(runtimeService.getVariable(instance.getId(), "registration")).isEqualTo("REGISTERED");
-        assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getDueDate()).isNull();
+        assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getDueDate())
+                .isEqualTo(due);
     }
 
     @Test

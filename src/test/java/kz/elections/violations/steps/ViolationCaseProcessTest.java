@@ -34,7 +34,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
     private ProcessInstance candidateCase(String article) {
         ProcessInstance instance = startCase(election, "CANDIDATE", article, "2023-02-25");
         BpmnAwareTests.assertThat(instance).isStarted().isWaitingAt("Task_CheckFact");
-        assertThat(task(instance)).extracting(t -> t.getName()).isEqualTo("Check the fact");
+        assertThat(task(instance)).extracting(t -> t.getName()).isEqualTo("Фактіні тексеру / Проверить факт");
         return instance;
     }
 
