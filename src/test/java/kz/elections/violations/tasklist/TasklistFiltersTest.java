@@ -101,11 +101,15 @@ class TasklistFiltersTest extends CaseTestSupport {
         throw new AssertionError(user + " does not see the filter " + name + ": " + filters.text());
     }
 
-    /** The filter's tasks among these cases, as the user executes it: the case numbers in the filter's order. */
+    /**
+     * The filter's tasks among these cases, as the user executes it in Tasklist (which adds its own
+     * sorting, newest first, unless the user picks another): the case numbers in the list's order.
+     */
     private List<String> caseNumbersIn(String user, String filterName, ProcessInstance... instances) {
         List<String> ids = java.util.Arrays.stream(instances).map(ProcessInstance::getId).toList();
         Answer list = http.send(user, "POST", "/engine-rest/filter/" + filterId(user, filterName) + "/list",
-                Map.of("processInstanceIdIn", ids), Map.of("Accept", "application/hal+json"));
+                Map.of("processInstanceIdIn", ids, "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc"))),
+                Map.of("Accept", "application/hal+json"));
         assertThat(list.status()).as(list.text()).isEqualTo(200);
         List<String> caseNumbers = new ArrayList<>();
         for (JsonNode task : list.body().path("_embedded").path("task")) {
@@ -126,9 +130,13 @@ class TasklistFiltersTest extends CaseTestSupport {
 
     @Test
     void prosecutorsSeeTheirTasksEarliestDueDateFirstAndTheOverdueAndTheDueSoonAsTheClockMoves() {
+        // created one second apart, so that the newest first would be another order
         ProcessInstance dueIn30Hours = newCase();
+        setClock(start.plusSeconds(1));
         ProcessInstance dueIn2Hours = newCase();
+        setClock(start.plusSeconds(2));
         ProcessInstance dueIn50Hours = newCase();
+        setClock(start);
         due(dueIn30Hours, Duration.ofHours(30));
         due(dueIn2Hours, Duration.ofHours(2));
         due(dueIn50Hours, Duration.ofHours(50));
@@ -167,6 +175,7 @@ class TasklistFiltersTest extends CaseTestSupport {
     @Test
     void theCecAndTheCommissionSeeTheirTasksEarliestDueDateFirst() {
         ProcessInstance consentLater = caseAtConsent();
+        setClock(start.plusSeconds(1));
         ProcessInstance consentSooner = caseAtConsent();
         due(consentLater, Duration.ofDays(3));
         due(consentSooner, Duration.ofHours(20));
@@ -175,8 +184,9 @@ class TasklistFiltersTest extends CaseTestSupport {
         assertThat(caseNumbersIn("cec", TasklistFilters.DUE_WITHIN_24_HOURS, consentLater, consentSooner))
                 .containsExactly(caseNumber(consentSooner));
 
-        ProcessInstance cancelLater = caseAtCancellation();
         ProcessInstance cancelSooner = caseAtCancellation();
+        setClock(start.plusSeconds(2));
+        ProcessInstance cancelLater = caseAtCancellation();
         due(cancelLater, Duration.ofDays(5));
         due(cancelSooner, Duration.ofDays(4));
         assertThat(caseNumbersIn("commission1", TasklistFilters.GROUP_TASKS, cancelLater, cancelSooner))
