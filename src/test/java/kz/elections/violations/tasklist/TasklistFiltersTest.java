@@ -51,6 +51,8 @@ class TasklistFiltersTest extends CaseTestSupport {
     TasklistFilters tasklistFilters;
     @Autowired
     AccessRules accessRules;
+    @Autowired
+    TaskListColumns taskListColumns;
 
     HttpApi http;
     Election election;
@@ -257,6 +259,27 @@ class TasklistFiltersTest extends CaseTestSupport {
         String olderTask = taskService.createTaskQuery().processInstanceId(older.getId()).singleResult().getId();
         assertThat(taskService.getVariablesLocal(olderTask)).containsEntry("listCaseNumber", caseNumber(older))
                 .doesNotContainKey("listElectionName");
+    }
+
+    @Test
+    void anOpenTaskCreatedBeforeTheColumnsWereCopiedGetsThemAtStartUp() {
+        // a task of an earlier version of the application: created before this start-up, without copies
+        setClock(Instant.parse("2025-06-02T06:00:00Z"));
+        Election earlier = election("2025-07-20", "Asia/Almaty");
+        ProcessInstance instance = startCase(earlier, "CANDIDATE", "102", "2025-05-30");
+        complete(task("Task_CheckFact", instance), withVariables("factConfirmed", true));
+        String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+        taskService.removeVariablesLocal(taskId, TaskListColumns.names());
+        setClock(start);
+        assertThat(caseNumbersIn("cec", TasklistFilters.GROUP_TASKS, instance)).containsExactly((String) null);
+
+        taskListColumns.copyToOpenTasks();
+        taskListColumns.copyToOpenTasks();
+
+        assertThat(caseNumbersIn("cec", TasklistFilters.GROUP_TASKS, instance)).containsExactly(caseNumber(instance));
+        assertThat(taskService.getVariablesLocal(taskId)).containsOnlyKeys(TaskListColumns.names())
+                .containsEntry("listElectionName", earlier.name());
+        assertThat(runtimeService.createVariableInstanceQuery().taskIdIn(taskId).count()).isEqualTo(4);
     }
 
     @Test
