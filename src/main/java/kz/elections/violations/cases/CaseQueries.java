@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -95,12 +96,33 @@ public class CaseQueries {
                 .entityType(EntityTypes.TASK).list()) {
             completedBy.put(entry.getTaskId(), entry.getUserId());
         }
+        Map<String, Map<String, Object>> decisions = decisionsOfTasks(processInstanceId);
         return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).finished()
                 .orderByHistoricTaskInstanceEndTime().asc().list().stream()
                 .filter(task -> task.getDeleteReason() == null || "completed".equals(task.getDeleteReason()))
-                .map(task -> new CaseView.Step(task.getTaskDefinitionKey(), task.getName(), task.getEndTime(),
-                        completedBy.getOrDefault(task.getId(), task.getAssignee())))
+                .map(task -> {
+                    Map<String, Object> decision = decisions.getOrDefault(task.getId(), Map.of());
+                    return new CaseView.Step(task.getTaskDefinitionKey(), task.getName(), task.getEndTime(),
+                            completedBy.getOrDefault(task.getId(), task.getAssignee()),
+                            text(decision, DECISION, null), text(decision, REASON, null));
+                })
                 .toList();
+    }
+
+    /**
+     * The decision and reason each completed decision task recorded on itself (task-local variables the
+     * completion rules write), by task id, from the history's variable updates.
+     */
+    private Map<String, Map<String, Object>> decisionsOfTasks(String processInstanceId) {
+        Map<String, Map<String, Object>> decisions = new HashMap<>();
+        historyService.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+                .orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getTaskId() != null && update.getValue() != null
+                        && (DECISION.equals(update.getVariableName()) || REASON.equals(update.getVariableName())))
+                .forEach(update -> decisions.computeIfAbsent(update.getTaskId(), task -> new HashMap<>())
+                        .put(update.getVariableName(), update.getValue()));
+        return decisions;
     }
 
     private static CaseView.Sanction sanction(Map<String, Object> variables, String outcome) {

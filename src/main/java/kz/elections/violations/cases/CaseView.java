@@ -41,8 +41,13 @@ public record CaseView(
     public record RegistrationDecisions(String cancellation, String restoration) {
     }
 
-    /** A completed user task: who completed it and when (from the engine's user operation log). */
-    public record Step(String taskDefinitionKey, String name, java.util.Date completedAt, String completedBy) {
+    /**
+     * A completed user task: who completed it and when (from the engine's user operation log); for a
+     * decision, the choice as a code ({@code decision}, e.g. NOT_CONFIRMED, CONSENT_REFUSED, DISMISSED,
+     * OVERTURNED) and why ({@code reason}, required for a choice against the case), null for other steps.
+     */
+    public record Step(String taskDefinitionKey, String name, java.util.Date completedAt, String completedBy,
+                       String decision, String reason) {
     }
 
     /** The same case with the offender's IIN/BIN masked to their last four digits. */

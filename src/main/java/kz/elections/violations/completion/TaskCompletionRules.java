@@ -40,6 +40,15 @@ public class TaskCompletionRules {
     public static final java.util.Set<String> RULES = java.util.Set.of("checkFact", "decideConsent", "courtRuling",
             "appealDecision", "registrationDecision", "decisionNumber", "investigation", "nothingToRecord");
 
+    /** How a refusal names the reason: the completion's variable, as the engine REST API's body has it. */
+    static final String REASON_FIELD = "variables." + REASON;
+
+    /** The ruling's date as staff type it (dd.MM.yyyy); ISO dates are accepted as well. */
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR = java.time.format.DateTimeFormatter
+            .ofPattern("dd.MM.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final java.util.regex.Pattern DAY_MONTH_YEAR_SHAPE =
+            java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4}");
+
     private final RegistrationFreeze freeze;
     private final FinePricing finePricing;
     private final OffenceCatalogue catalogue;
@@ -50,27 +59,56 @@ public class TaskCompletionRules {
         this.catalogue = catalogue;
     }
 
-    /** Task_CheckFact: confirmed or not, and what a possible duplicate is. */
+    /**
+     * Task_CheckFact: confirmed or not, and what a possible duplicate is. A fact not confirmed, or confirmed
+     * as the same violation as an open case, closes this case: the completion carries a reason.
+     */
     public void checkFact(DelegateTask task) {
         refuseIfAny(task, problems -> {
-            requireBoolean(task, FACT_CONFIRMED, problems);
+            Boolean confirmed = booleanChoice(task, FACT_CONFIRMED, problems);
             checkDuplicateResolution(task, problems);
+            boolean linked = Boolean.TRUE.equals(confirmed) && hasPossibleDuplicates(task)
+                    && "LINKED".equals(task.getVariable(DUPLICATE_RESOLUTION));
+            if (confirmed != null) {
+                decided(task, !confirmed ? "NOT_CONFIRMED" : linked ? "LINKED" : "CONFIRMED",
+                        !confirmed || linked, linked ? DUPLICATE_REASON : FACT_REASON, problems);
+            }
         });
     }
 
-    /** Task_DecideConsent: the CEC's consent, given or refused. */
+    /** Task_DecideConsent: the CEC's consent, given or refused (a refusal closes the case: with a reason). */
     public void decideConsent(DelegateTask task) {
-        refuseIfAny(task, problems -> requireBoolean(task, CONSENT_GRANTED, problems));
+        refuseIfAny(task, problems -> {
+            Boolean granted = booleanChoice(task, CONSENT_GRANTED, problems);
+            if (granted != null) {
+                decided(task, granted ? "CONSENT_GRANTED" : "CONSENT_REFUSED", !granted, CONSENT_REASON, problems);
+            }
+        });
     }
 
-    /** Task_RecordCourtRuling: the ruling, its date, and a fine within the offence catalogue's range. */
+    /**
+     * Task_RecordCourtRuling: the ruling, its date, and a fine within the offence catalogue's range; a
+     * dismissal closes the case: with a reason.
+     */
     public void courtRuling(DelegateTask task) {
-        refuseIfAny(task, problems -> checkCourtRuling(task, problems));
+        refuseIfAny(task, problems -> {
+            checkCourtRuling(task, problems);
+            Object outcome = task.getVariable(RULING_OUTCOME);
+            if (outcome instanceof String code && java.util.Arrays.stream(RulingOutcome.values())
+                    .anyMatch(known -> known.is(code))) {
+                decided(task, code, RulingOutcome.DISMISSED.is(code), RULING_REASON, problems);
+            }
+        });
     }
 
-    /** Task_RecordAppealDecision: upheld or not. */
+    /** Task_RecordAppealDecision: upheld or not (overturned closes the case: with a reason). */
     public void appealDecision(DelegateTask task) {
-        refuseIfAny(task, problems -> requireBoolean(task, APPEAL_UPHELD, problems));
+        refuseIfAny(task, problems -> {
+            Boolean upheld = booleanChoice(task, APPEAL_UPHELD, problems);
+            if (upheld != null) {
+                decided(task, upheld ? "UPHELD" : "OVERTURNED", !upheld, APPEAL_REASON, problems);
+            }
+        });
     }
 
     /** Task_CancelRegistration, Task_RestoreRegistration: the decision's number, never in the freeze. */
@@ -198,10 +236,13 @@ public class TaskCompletionRules {
         if (value instanceof Date instant) {
             date = LocalDate.ofInstant(instant.toInstant(), zone);
         } else if (value instanceof String text) {
+            String given = text.strip();
             try {
-                date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+                date = DAY_MONTH_YEAR_SHAPE.matcher(given).matches() ? LocalDate.parse(given, DAY_MONTH_YEAR)
+                        : LocalDate.parse(given.length() > 10 ? given.substring(0, 10) : given);
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(RULING_DATE, "must be an ISO date such as 2023-03-10, got " + describe(value)));
+                problems.add(new FieldProblem(RULING_DATE, "must be a date such as 10.03.2023 (dd.MM.yyyy) or "
+                        + "2023-03-10, got " + describe(value)));
                 return null;
             }
         } else {
@@ -237,11 +278,15 @@ public class TaskCompletionRules {
         }
     }
 
+    private static boolean hasPossibleDuplicates(DelegateTask task) {
+        return task.getVariable(POSSIBLE_DUPLICATES) instanceof String list && !list.isBlank();
+    }
+
     private static void checkDuplicateResolution(DelegateTask task, List<FieldProblem> problems) {
-        Object duplicates = task.getVariable(POSSIBLE_DUPLICATES);
-        if (!(duplicates instanceof String list) || list.isBlank()) {
+        if (!hasPossibleDuplicates(task)) {
             return;
         }
+        String list = (String) task.getVariable(POSSIBLE_DUPLICATES);
         Object resolution = task.getVariable(DUPLICATE_RESOLUTION);
         if (!"LINKED".equals(resolution) && !"SEPARATE".equals(resolution)) {
             problems.add(new FieldProblem(DUPLICATE_RESOLUTION, "this fact looks like open case(s) " + list
@@ -294,11 +339,57 @@ public class TaskCompletionRules {
         }
     }
 
-    private static void requireBoolean(DelegateTask task, String name, List<FieldProblem> problems) {
+    /**
+     * A yes/no choice: a Boolean, or the text "true"/"false" a form or REST client may send, stored as the
+     * Boolean it says before the process routes on it; null (and a problem) for anything else.
+     */
+    private static Boolean booleanChoice(DelegateTask task, String name, List<FieldProblem> problems) {
         Object value = task.getVariable(name);
-        if (!(value instanceof Boolean)) {
+        if (value instanceof String text && (text.trim().equalsIgnoreCase("true")
+                || text.trim().equalsIgnoreCase("false"))) {
+            value = Boolean.valueOf(text.trim().toLowerCase(java.util.Locale.ROOT));
+            task.setVariable(name, value);
+        }
+        if (!(value instanceof Boolean choice)) {
             problems.add(new FieldProblem(name, "is required and must be true or false"
                     + (value == null ? "" : ", got " + describe(value))));
+            return null;
+        }
+        return choice;
+    }
+
+    /**
+     * Records a decision once the completion meets every rule: the choice as a code and the reason on the
+     * completed task itself (task-local {@code decision} and {@code reason}, what the case's steps and
+     * timeline show), the reason in the case under {@code reasonVariable}. A choice against the case
+     * ({@code negative}) is refused without a non-blank reason. The form's {@code reason} is not kept as a
+     * case variable of its own, so a later decision never finds an earlier one's reason.
+     */
+    private static void decided(DelegateTask task, String decision, boolean negative, String reasonVariable,
+                                List<FieldProblem> problems) {
+        Object given = task.getVariable(REASON);
+        String reason = given instanceof String text && !text.isBlank() ? text.strip() : null;
+        if (given != null && !(given instanceof String)) {
+            problems.add(new FieldProblem(REASON_FIELD, "must be text, got " + describe(given)));
+        } else if (negative && reason == null) {
+            problems.add(new FieldProblem(REASON_FIELD, "is required for this decision (" + decision
+                    + "): why, in a few words, for the case's record"));
+        } else if (reason != null) {
+            String broken = TextLimits.problem(reason, TextLimits.DESCRIPTION, true);
+            if (broken != null) {
+                problems.add(new FieldProblem(REASON_FIELD, broken));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        if (given != null) {
+            task.removeVariable(REASON);
+        }
+        task.setVariableLocal(DECISION, decision);
+        if (reason != null) {
+            task.setVariableLocal(REASON, reason);
+            task.setVariable(reasonVariable, reason);
         }
     }
 

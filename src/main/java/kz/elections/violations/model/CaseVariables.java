@@ -51,6 +51,22 @@ public final class CaseVariables {
     public static final String ACCREDITATION_SUBMISSION_NUMBER = "accreditationSubmissionNumber";
     public static final String ACCREDITATION_DECISION_NUMBER = "accreditationDecisionNumber";
 
+    // why a decision went against the case: the form's "reason", kept per decision by the completion rules
+    public static final String REASON = "reason";
+    public static final String FACT_REASON = "factReason";
+    public static final String DUPLICATE_REASON = "duplicateReason";
+    public static final String CONSENT_REASON = "consentReason";
+    public static final String RULING_REASON = "rulingReason";
+    public static final String APPEAL_REASON = "appealReason";
+    /** A completed decision task's own (task-local) record of the choice, as a code. */
+    public static final String DECISION = "decision";
+
+    // what the ruling form shows before it is submitted
+    public static final String FINE_MIN_MCI = "fineMinMci";
+    public static final String FINE_MAX_MCI = "fineMaxMci";
+    public static final String ABBREVIATED_FINE_MCI = "abbreviatedFineMci";
+    public static final String MCI_TENGE = "mciTenge";
+
     // the freeze
     public static final String REGISTRATION_FREEZE_FROM = "registrationFreezeFrom";
     public static final String REGISTRATION_FROZEN = "registrationFrozen";
@@ -72,8 +88,9 @@ public final class CaseVariables {
             OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
-            "fineMinMci", "fineMaxMci", "abbreviatedFineMci", "warningPossible", OBSERVER_REGISTRATION,
-            OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER);
+            FINE_MIN_MCI, FINE_MAX_MCI, ABBREVIATED_FINE_MCI, "warningPossible", OBSERVER_REGISTRATION,
+            OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER,
+            FACT_REASON, DUPLICATE_REASON, CONSENT_REASON, RULING_REASON, APPEAL_REASON, DECISION, MCI_TENGE);
 
     private CaseVariables() {
     }

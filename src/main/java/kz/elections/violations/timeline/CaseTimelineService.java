@@ -85,7 +85,8 @@ public class CaseTimelineService {
         }
 
         List<Sortable> entries = new ArrayList<>();
-        Map<String, Object> current = variables(id, showIdentifiers, userOfOperation, entries);
+        Map<String, String> reasonOfTask = new HashMap<>();
+        Map<String, Object> current = variables(id, showIdentifiers, userOfOperation, reasonOfTask, entries);
         List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
                 .processInstanceId(id).list();
         Map<String, Integer> versions = new HashMap<>();
@@ -109,7 +110,7 @@ public class CaseTimelineService {
             }
         }
         List<Interventions.Intervention> repairs = interventions.ofProcessInstance(id);
-        tasks(id, activities, completerOfTask, current, repairs, entries);
+        tasks(id, activities, completerOfTask, reasonOfTask, current, repairs, entries);
         for (Interventions.Intervention repair : repairs) {
             entries.add(new Sortable(TimelineEntry.of(repair.at(), "INTERVENTION", null, repair.userId())
                     .withReason(repair.reason()).withDetail(repair.operation() + ": " + repair.path()), Long.MAX_VALUE));
@@ -139,9 +140,12 @@ public class CaseTimelineService {
                 entries.stream().map(Sortable::entry).toList());
     }
 
-    /** VARIABLE_CHANGED entries with the value before; returns each variable's last value. */
+    /**
+     * VARIABLE_CHANGED entries with the value before; returns each variable's last value. Collects the
+     * reason each decision task recorded on itself (its task-local {@code reason}).
+     */
     private Map<String, Object> variables(String id, boolean showIdentifiers, Map<String, String> userOfOperation,
-                                          List<Sortable> entries) {
+                                          Map<String, String> reasonOfTask, List<Sortable> entries) {
         Map<String, Object> current = new HashMap<>();
         List<HistoricDetail> details = history.createHistoricDetailQuery().processInstanceId(id).variableUpdates()
                 .orderPartiallyByOccurrence().asc().list();
@@ -152,6 +156,9 @@ public class CaseTimelineService {
                 continue; // Tasklist's copy of the case's columns on a task, not a change of the case
             }
             Object value = plain(update.getValue());
+            if (update.getTaskId() != null && REASON.equals(name) && value != null) {
+                reasonOfTask.put(update.getTaskId(), value.toString());
+            }
             Object previous = current.put(name, value);
             boolean mask = !showIdentifiers && IDENTIFIERS.contains(name);
             TimelineEntry entry = TimelineEntry.of(instant(update.getTime()), "VARIABLE_CHANGED", null,
@@ -164,7 +171,7 @@ public class CaseTimelineService {
     }
 
     private void tasks(String id, List<HistoricActivityInstance> activities, Map<String, String> completerOfTask,
-                       Map<String, Object> current, List<Interventions.Intervention> repairs, List<Sortable> entries) {
+                       Map<String, String> reasonOfTask, Map<String, Object> current, List<Interventions.Intervention> repairs, List<Sortable> entries) {
         Map<String, HistoricActivityInstance> activityOfTask = new HashMap<>();
         for (HistoricActivityInstance activity : activities) {
             if (activity.getTaskId() != null) {
@@ -181,7 +188,8 @@ public class CaseTimelineService {
             if ("completed".equals(task.getDeleteReason())) {
                 String user = completerOfTask.getOrDefault(task.getId(), task.getAssignee());
                 entries.add(new Sortable(TimelineEntry.of(at, "TASK_COMPLETED", task.getTaskDefinitionKey(), user)
-                        .withStep(task.getName(), "userTask", null, null, null), sequence));
+                        .withStep(task.getName(), "userTask", null, null, null)
+                        .withReason(reasonOfTask.get(task.getId())), sequence));
             } else {
                 HistoricActivityInstance timer = interruptingEvent(activities, activity);
                 // a repair is recorded in the transaction that made it, after the engine's change

@@ -74,7 +74,8 @@ class AuditApiTest extends CaseTestSupport {
         register("CITIZEN", "Astana", "114", "2023-02-25");
         register("LEGAL_ENTITY", "Shymkent", "120", "2023-02-27");
         String closed = first.body().get("processInstanceId").asText();
-        completeAs("prosecutor", closed, "Task_CheckFact", Map.of("factConfirmed", false));
+        completeAs("prosecutor", closed, "Task_CheckFact", Map.of("factConfirmed", false,
+                "reason", "The leaflets were the party's, not the candidate's"));
 
         assertThat(list("auditor", "").get("total").asLong()).isEqualTo(4);
         assertThat(list("auditor", "&region=Almaty").get("total").asLong()).isEqualTo(2);
@@ -169,7 +170,7 @@ class AuditApiTest extends CaseTestSupport {
 
         register("CITIZEN", "Astana", "114", "2023-02-22");
         completeAs("prosecutor", first.body().get("processInstanceId").asText(), "Task_CheckFact",
-                Map.of("factConfirmed", false));
+                Map.of("factConfirmed", false, "reason", "No campaigning on the day the fact names"));
         JsonNode twice = http.get("auditor", "/api/statistics?electionId=" + electionId).body();
         assertThat(twice.get("facts").asLong()).isEqualTo(2);
         assertThat(twice.at("/byOutcome/OPEN").asLong()).isEqualTo(1);

@@ -97,6 +97,12 @@ final class Browser implements AutoCloseable {
                 "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))).click();
     }
 
+    /** Picks the option of a radio group by its label. */
+    void answer(String key, String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[contains(@for,'Field_" + key + "-')]"
+                + "[normalize-space()=\"" + label + "\"]"))).click();
+    }
+
     void tick(String key) {
         field(key).click();
     }

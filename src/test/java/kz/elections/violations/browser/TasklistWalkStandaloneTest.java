@@ -41,6 +41,8 @@ class TasklistWalkStandaloneTest {
 
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     private static final DateTimeFormatter FORM_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+    /** How staff type a date into a form's text field. */
+    private static final DateTimeFormatter TYPED_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     @TempDir
     Path data;
@@ -92,29 +94,42 @@ class TasklistWalkStandaloneTest {
             // the prosecutor checks the fact
             browser.openTask(taskId(engine, instance, "Task_CheckFact"));
             browser.waitForText(caseNumber);
-            assertThat(browser.pageText()).contains("Проверка факта / Check the fact", "Aidos Candidate",
-                    "Campaigning in a prohibited period", "Проверка подтвердила нарушение");
+            assertThat(browser.pageText()).contains("Фактіні тексеру / Проверка факта", "Aidos Candidate",
+                    "Campaigning in a prohibited period", "Проверка подтвердила нарушение?", "Іс парағы / Страница дела", "ӘҚБтК / КоАП");
             browser.screenshot("03-prosecutor-checks-the-fact");
-            browser.tick("factConfirmed");
+            assertThat(browser.pageText()).as("the reason is asked only for a choice against the case")
+                    .doesNotContain("Себебі / Причина");
+            browser.answer("factConfirmed", "Жоқ, расталмады: іс жабылады / Нет, не подтверждено: дело закрывается");
+            browser.waitForText("Себебі / Причина");
+            browser.answer("factConfirmed", "Иә, бұзушылық расталды / Да, нарушение подтверждено");
             browser.complete();
             waitUntilWaitingAt(engine, instance, "Task_DecideConsent");
+            // the radio group's answer arrives as the Boolean itself, not as text the server converts
+            assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId())
+                    .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+                    .map(org.camunda.bpm.engine.history.HistoricVariableUpdate.class::cast)
+                    .filter(update -> update.getVariableName().equals("factConfirmed")).findFirst().orElseThrow()
+                    .getTypeName()).isEqualTo("boolean");
 
             // the CEC consents
             browser.logInToTasklist("cec");
             browser.openTask(taskId(engine, instance, "Task_DecideConsent"));
-            assertThat(browser.pageText()).contains("Согласие ЦИК / Consent of the Central Election Commission",
-                    "Aidos Candidate");
+            assertThat(browser.pageText()).contains("ОСК келісімі / Согласие ЦИК", "Aidos Candidate");
             browser.screenshot("04-cec-grants-consent");
-            browser.tick("consentGranted");
+            browser.answer("consentGranted", "Иә, келісім береді / Да, даёт согласие");
             browser.complete();
             waitUntilWaitingAt(engine, instance, "Task_RecordCourtRuling");
 
             // the prosecutor records the fine
             browser.logInToTasklist("prosecutor");
             browser.openTask(taskId(engine, instance, "Task_RecordCourtRuling"));
-            browser.choose("rulingOutcome", "Штраф / Fine");
+            browser.answer("rulingOutcome", "Айыппұл / Штраф");
             browser.type("fineMci", "20");
-            browser.date("rulingDate", today.format(FORM_DATE));
+            browser.waitForText("Теңгемен / В тенге");
+            assertThat(browser.pageText()).contains("10–50 АЕК / МРП", "Теңгемен / В тенге: "
+                    + new java.math.BigDecimal(20).multiply(app.getBean(kz.elections.violations.sanctions.MciRates.class)
+                    .rateOf(today.minusDays(2).getYear()).orElseThrow()).toBigInteger());
+            browser.type("rulingDate", today.format(TYPED_DATE));
             browser.screenshot("05-prosecutor-records-the-fine");
             browser.complete();
             waitUntilWaitingAt(engine, instance, "Gateway_AwaitLegalEffect");
@@ -246,7 +261,7 @@ class TasklistWalkStandaloneTest {
         assertThat(live).asList().isEmpty();
         browser.screenshot("12-hostile-text-stays-text");
 
-        browser.tick("factConfirmed");
+        browser.answer("factConfirmed", "Иә, бұзушылық расталды / Да, нарушение подтверждено");
         browser.complete();
         waitUntilWaitingAt(engine, instanceId, "Task_RecordCourtRuling");
         assertThat(engine.getRuntimeService().getVariable(instanceId, "factConfirmed")).isEqualTo(true);

@@ -114,7 +114,8 @@ class DurabilityIT {
         HttpApi.Answer tasks = api.get("prosecutor", "/engine-rest/task?processInstanceId=" + instance);
         String taskId = tasks.body().get(0).get("id").asText();
         return api.post("prosecutor", "/engine-rest/task/" + taskId + "/complete",
-                Map.of("variables", Map.of("factConfirmed", Map.of("value", false)))).status();
+                Map.of("variables", Map.of("factConfirmed", Map.of("value", false),
+                        "reason", Map.of("value", "Not confirmed by the check")))).status();
     }
 
     private static long completionsOfTheCheck(HttpApi api, String instance) {

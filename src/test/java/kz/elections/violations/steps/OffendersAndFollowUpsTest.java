@@ -224,11 +224,19 @@ class OffendersAndFollowUpsTest extends CaseTestSupport {
         assertThatThrownBy(() -> processEngine.getTaskService().complete(check, withVariables("factConfirmed", true,
                 "duplicateResolution", "LINKED", "linkedCaseNumber", "1999-000001")))
                 .isInstanceOf(CaseRuleViolation.class).hasMessageContaining("linkedCaseNumber");
+        assertThatThrownBy(() -> processEngine.getTaskService().complete(check, withVariables("factConfirmed", true,
+                "duplicateResolution", "LINKED", "linkedCaseNumber", first.getBusinessKey())))
+                .as("closing a case as a duplicate needs a reason")
+                .isInstanceOf(CaseRuleViolation.class).hasMessageContaining("variables.reason");
         complete(task(second), withVariables("factConfirmed", true, "duplicateResolution", "LINKED",
-                "linkedCaseNumber", first.getBusinessKey()));
+                "linkedCaseNumber", first.getBusinessKey(), "reason", "The same leaflets on the same street"));
         BpmnAwareTests.assertThat(second).isEnded().hasPassed("EndEvent_LinkedToExistingCase");
         assertThat(view(second).outcome()).isEqualTo("LINKED_TO_EXISTING_CASE");
         assertThat(view(second).followUp().linkedCaseNumber()).isEqualTo(first.getBusinessKey());
+        assertThat(view(second).steps()).singleElement().satisfies(step -> {
+            assertThat(step.decision()).isEqualTo("LINKED");
+            assertThat(step.reason()).isEqualTo("The same leaflets on the same street");
+        });
         BpmnAwareTests.assertThat(first).isWaitingAt("Task_CheckFact");
 
         ProcessInstance third = start("CITIZEN", iin, "CAO", "102", null, null, null, "2023-03-01");

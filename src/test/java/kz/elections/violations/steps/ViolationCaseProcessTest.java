@@ -74,7 +74,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
     @Test
     void factNotConfirmedClosesTheCase() {
         ProcessInstance instance = candidateCase("102");
-        complete(task(instance), withVariables("factConfirmed", false));
+        complete(task(instance), withVariables("factConfirmed", false, "reason", "No leaflets were found"));
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_NotConfirmed");
         assertThat(view(instance)).extracting(CaseView::status, CaseView::outcome)
                 .containsExactly("CLOSED", "NOT_CONFIRMED");
@@ -86,7 +86,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         complete(task(instance), withVariables("factConfirmed", true));
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_DecideConsent");
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("cec");
-        complete(task(instance), withVariables("consentGranted", false));
+        complete(task(instance), withVariables("consentGranted", false, "reason", "The evidence is not enough"));
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_ConsentRefused");
         assertThat(view(instance).outcome()).isEqualTo("CONSENT_REFUSED");
     }
@@ -97,7 +97,8 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         complete(task(instance), withVariables("factConfirmed", true));
         complete(task(instance), withVariables("consentGranted", true));
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("prosecutors");
-        complete(task(instance), withVariables("rulingOutcome", "DISMISSED", "rulingDate", "2023-03-01"));
+        complete(task(instance), withVariables("rulingOutcome", "DISMISSED", "rulingDate", "2023-03-01",
+                "reason", "No offence in the act"));
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Dismissed");
         CaseView view = view(instance);
         assertThat(view.outcome()).isEqualTo("DISMISSED");
@@ -155,7 +156,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         bringToLegalEffectWait(instance, "2023-03-01");
         runtimeService.createMessageCorrelation("AppealFiled").processInstanceBusinessKey(instance.getBusinessKey())
                 .correlate();
-        complete(task(instance), withVariables("appealUpheld", false));
+        complete(task(instance), withVariables("appealUpheld", false, "reason", "The first court misread the dates"));
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_OverturnedOnAppeal");
         CaseView view = view(instance);
         assertThat(view.outcome()).isEqualTo("OVERTURNED_ON_APPEAL");
