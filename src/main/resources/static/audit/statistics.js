@@ -1,32 +1,63 @@
+// The statistics briefing: figures and bar charts whose every bar carries its value and its category in words.
 "use strict";
 
 const form = document.getElementById("filters");
 const charts = {};
 let electionNames = {};
 
+/** Writes each bar's value at its end. */
+const valueLabels = {
+  id: "valueLabels",
+  afterDatasetsDraw(chart) {
+    const ctx = chart.ctx;
+    const values = chart.data.datasets[0].data;
+    ctx.save();
+    ctx.fillStyle = "#1d2733";
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.textAlign = "left";
+    ctx.textBaseline = "middle";
+    chart.getDatasetMeta(0).data.forEach((bar, index) => {
+      ctx.fillText(I18n.number(values[index]), bar.x + 4, bar.y);
+    });
+    ctx.restore();
+  }
+};
+
 function figure(label, value) {
-  const box = document.createElement("div");
-  box.className = "figure";
-  const number = document.createElement("b");
-  number.textContent = Audit.text(value);
-  box.append(number, label);
+  const box = Api.element("div", null, "figure");
+  box.append(Api.element("b", value), I18n.t(label));
   return box;
 }
 
-function chart(id, counts, names) {
-  const labels = Object.keys(counts);
-  const data = {
-    labels: labels.map(key => (names && names[key]) || key),
-    datasets: [{label: "facts", data: labels.map(key => counts[key]), backgroundColor: "#3b6ea8"}]
-  };
+function categoryInWords(id, key) {
+  switch (id) {
+    case "byArticle": return I18n.articleKey(key);
+    case "byOffenderKind": return I18n.word("offenderKind", key);
+    case "bySource": return I18n.word("source", key);
+    case "byOutcome": return key === "OPEN" ? I18n.word("status", key) : I18n.word("outcome", key);
+    case "byElection": return electionNames[key] || key;
+    default: return key;
+  }
+}
+
+function chart(id, counts) {
+  const keys = Object.keys(counts || {});
+  const labels = keys.map(key => categoryInWords(id, key));
+  const values = keys.map(key => counts[key]);
+  const canvas = document.getElementById(id);
+  canvas.setAttribute("role", "img");
+  canvas.setAttribute("aria-label", labels.map((label, i) => label + ": " + I18n.number(values[i])).join("; "));
+  canvas.parentElement.style.height = (Math.max(keys.length, 1) * 30 + 40) + "px";
+  const data = {labels, datasets: [{label: I18n.t("chart.facts"), data: values, backgroundColor: "#3b6ea8"}]};
   if (charts[id]) {
     charts[id].data = data;
     charts[id].update();
   } else if (window.Chart) {
-    charts[id] = new Chart(document.getElementById(id), {
-      type: "bar", data,
-      options: {indexAxis: labels.length > 6 ? "y" : "x", plugins: {legend: {display: false}},
-        scales: {x: {ticks: {precision: 0}}, y: {ticks: {precision: 0}}}}
+    charts[id] = new Chart(canvas, {
+      type: "bar", data, plugins: [valueLabels],
+      options: {indexAxis: "y", maintainAspectRatio: false, layout: {padding: {right: 32}},
+        plugins: {legend: {display: false}},
+        scales: {x: {beginAtZero: true, grace: "5%", ticks: {precision: 0}}, y: {ticks: {autoSkip: false}}}}
     });
   }
 }
@@ -34,38 +65,36 @@ function chart(id, counts, names) {
 async function show() {
   const params = Audit.query(form);
   document.getElementById("csv").href = "/api/statistics.csv?" + params;
-  const s = await Audit.get("/api/statistics?" + params);
+  const s = await Api.get("/api/statistics?" + params);
   document.getElementById("figures").replaceChildren(
-    figure("facts", s.facts),
-    figure("CEC consents asked", s.consent.requested),
-    figure("consents granted", s.consent.granted),
-    figure("consents refused", s.consent.refused),
-    figure("registrations cancelled", s.registrationsCancelled),
-    figure("registrations kept (freeze)", s.registrationsKeptDueToFreeze),
-    figure("registrations restored", s.registrationsRestored),
-    figure("fines", s.fines.count),
-    figure("fines, MCI", s.fines.totalMci),
-    figure("fines, tenge", s.fines.totalTenge.toLocaleString("en")),
-    figure("warnings", s.warnings),
-    figure("abbreviated procedure", s.abbreviated));
-  chart("byArticle", s.byArticle);
-  chart("byOffenderKind", s.byOffenderKind);
-  chart("byRegion", s.byRegion);
-  chart("bySource", s.bySource);
-  chart("byOutcome", s.byOutcome);
-  chart("byElection", s.byElection, electionNames);
+    figure("figure.facts", I18n.number(s.facts)),
+    figure("figure.consentRequested", I18n.number(s.consent.requested)),
+    figure("figure.consentGranted", I18n.number(s.consent.granted)),
+    figure("figure.consentRefused", I18n.number(s.consent.refused)),
+    figure("figure.registrationsCancelled", I18n.number(s.registrationsCancelled)),
+    figure("figure.registrationsKept", I18n.number(s.registrationsKeptDueToFreeze)),
+    figure("figure.registrationsRestored", I18n.number(s.registrationsRestored)),
+    figure("figure.fines", I18n.number(s.fines.count)),
+    figure("figure.finesMci", I18n.number(s.fines.totalMci)),
+    figure("figure.finesTenge", I18n.number(s.fines.totalTenge)),
+    figure("figure.warnings", I18n.number(s.warnings)),
+    figure("figure.abbreviated", I18n.number(s.abbreviated)));
+  for (const id of ["byArticle", "byOffenderKind", "byRegion", "bySource", "byOutcome", "byElection"]) {
+    chart(id, s[id]);
+  }
 }
 
 form.addEventListener("submit", event => {
   event.preventDefault();
-  show().catch(Audit.showError);
+  show().catch(Api.showError);
 });
 
-Audit.fillElections(form.elements.electionId)
+I18n.ready
+  .then(() => Audit.fillElections(form.elements.electionId))
   .then(elections => {
     electionNames = Object.fromEntries(elections.map(e => [e.id, e.name]));
     const wanted = new URLSearchParams(location.search).get("electionId");
     if (wanted) form.elements.electionId.value = wanted;
     return show();
   })
-  .catch(Audit.showError);
+  .catch(Api.showError);

@@ -35,11 +35,17 @@ final class Browser implements AutoCloseable {
     private final String base;
 
     Browser(int port) {
+        this(port, "en-US");
+    }
+
+    /** A browser whose languages (navigator.languages, Accept-Language) are the given ones, e.g. "kk" or "ru,en". */
+    Browser(int port, String languages) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=en-US");
+                "--window-size=1400,1000", "--lang=" + languages.split(",")[0]);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
@@ -60,6 +66,17 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+    }
+
+    /** Logs in at Tasklist's login form whatever language the page speaks, and waits for the form to go. */
+    void logIn(String user) {
+        driver.manage().deleteAllCookies();
+        open("/camunda/app/tasklist/default/");
+        WebElement password = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        driver.findElement(By.cssSelector("form input[type=text]")).sendKeys(user);
+        password.sendKeys(user);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
     }
 
     /** Opens the task and claims it, as a person does before working on it. */
