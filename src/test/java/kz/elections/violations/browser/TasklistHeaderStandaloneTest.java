@@ -82,6 +82,21 @@ class TasklistHeaderStandaloneTest {
             browser.logInToTasklist("auditor");
             browser.waitForText("Audit overview");
             assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+
+            // Tasklist and the link speak the browser's first language among kk, ru, en, and Russian otherwise
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            for (String[] language : new String[][] {
+                    {"kk-KZ,ru", "Аудит шолуы", "Процесті бастау"},
+                    {"ru-RU,ru", "Обзор для аудита", "Запустить процесс"},
+                    {"de-DE,en", "Обзор для аудита", "Запустить процесс"}}) {
+                try (Browser speaking = new Browser(port, language[0])) {
+                    speaking.logIn("prosecutor");
+                    speaking.waitForText(language[1]);
+                    assertThat(speaking.pageText()).as(language[0]).contains(language[2])
+                            .doesNotContain("Audit overview", "Start process");
+                    speaking.screenshot("tasklist-header-" + language[0].substring(0, 2));
+                }
+            }
         }
     }
 }
