@@ -12,6 +12,7 @@ import java.util.List;
 public final class RefusalsInRequest {
 
     private static final ThreadLocal<List<FieldProblem>> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> HEADING = new ThreadLocal<>();
 
     private RefusalsInRequest() {
     }
@@ -19,6 +20,20 @@ public final class RefusalsInRequest {
     /** Starts a record for the request the current thread serves. */
     public static void open() {
         CURRENT.set(new ArrayList<>());
+        HEADING.remove();
+    }
+
+    /** Adds a refusal to the open record: its problems, and its heading when it is the first refusal. */
+    public static void record(CaseRuleViolation violation) {
+        if (CURRENT.get() != null && HEADING.get() == null) {
+            HEADING.set(violation.heading());
+        }
+        record(violation.problems());
+    }
+
+    /** The refusal catalogue's heading of the first refusal recorded for the request, or null. */
+    public static String heading() {
+        return HEADING.get();
     }
 
     /** Adds a refusal's problems to the open record; without one (not a request's command) it does nothing. */
@@ -33,6 +48,7 @@ public final class RefusalsInRequest {
     public static List<FieldProblem> close() {
         List<FieldProblem> recorded = CURRENT.get();
         CURRENT.remove();
+        HEADING.remove();
         return recorded == null ? List.of() : List.copyOf(recorded);
     }
 }

@@ -1,5 +1,7 @@
 package kz.elections.violations.api;
 
+import java.util.List;
+
 /**
  * How long each text a user sends may be, in characters, and which characters no text may hold.
  * Every limit lies within the column that stores the text: the engine keeps a text variable in a column
@@ -39,18 +41,30 @@ public final class TextLimits {
      * @param multiline whether tab, line feed and carriage return are allowed (a description)
      */
     public static String problem(String text, int limit, boolean multiline) {
+        Broken broken = broken(text, limit, multiline);
+        return broken == null ? null : broken.message();
+    }
+
+    /** The rule a text breaks, with its key in the refusal catalogue, or null when it keeps them all. */
+    public static Broken broken(String text, int limit, boolean multiline) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isISOControl(c) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
-                return "must not contain control characters" + (multiline ? " other than tab and line breaks" : "")
-                        + String.format(" (U+%04X at character %d)", (int) c, i + 1);
+                return new Broken(multiline ? "text.control.multiline" : "text.control",
+                        "must not contain control characters" + (multiline ? " other than tab and line breaks" : "")
+                        + String.format(" (U+%04X at character %d)", (int) c, i + 1), List.of(i + 1));
             }
         }
         int length = text.codePointCount(0, text.length());
         if (length > limit) {
-            return "must be at most " + limit + " characters (got " + length + ")";
+            return new Broken("text.tooLong", "must be at most " + limit + " characters (got " + length + ")",
+                    List.of(limit, length));
         }
         return null;
+    }
+
+    /** A rule of texts a value breaks: its key in the refusal catalogue, the English words, the arguments. */
+    public record Broken(String rule, String message, List<Object> arguments) {
     }
 
     /**

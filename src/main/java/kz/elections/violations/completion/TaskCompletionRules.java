@@ -142,8 +142,8 @@ public class TaskCompletionRules {
             case "Task_CancelObserverRegistration", "Task_CancelExpelledObserverRegistration",
                  "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation" -> decisionNumber(task);
             case "Task_HandToInvestigation" -> investigation(task);
-            default -> throw new CaseRuleViolation("The task was not completed: ", List.of(new FieldProblem(
-                    "task", task.getTaskDefinitionKey() + " has no completion rules; an administrator binds them "
+            default -> throw CaseRuleViolation.taskNotCompleted(List.of(FieldProblem.of(
+                    "task", "task.noRules", task.getTaskDefinitionKey() + " has no completion rules; an administrator binds them "
                     + "in the process model")));
         }
     }
@@ -152,7 +152,7 @@ public class TaskCompletionRules {
         List<FieldProblem> problems = new ArrayList<>();
         rules.accept(problems);
         if (!problems.isEmpty()) {
-            throw new CaseRuleViolation("The task was not completed: ", problems);
+            throw CaseRuleViolation.taskNotCompleted(problems);
         }
     }
 
@@ -160,20 +160,21 @@ public class TaskCompletionRules {
         Object outcome = task.getVariable(RULING_OUTCOME);
         List<String> outcomes = java.util.Arrays.stream(RulingOutcome.values()).map(Enum::name).toList();
         if (!(outcome instanceof String) || !outcomes.contains(outcome)) {
-            problems.add(new FieldProblem(RULING_OUTCOME, "is required and must be one of " + outcomes
+            problems.add(FieldProblem.of(RULING_OUTCOME, "choice.required", "is required and must be one of " + outcomes
                     + (outcome == null ? "" : ", got " + describe(outcome))));
         }
         LocalDate rulingDate = rulingDate(task, problems);
         Object fine = task.getVariable(FINE_MCI);
         Object abbreviated = task.getVariable(ABBREVIATED_PROCEDURE);
         if (abbreviated != null && !(abbreviated instanceof Boolean)) {
-            problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "must be true or false, got " + describe(abbreviated)));
+            problems.add(FieldProblem.of(ABBREVIATED_PROCEDURE, "boolean", "must be true or false, got " + describe(abbreviated)));
         }
         Optional<OffenceCatalogue.Offence> offence = catalogue.find((String) task.getVariable(CODE),
                 (String) task.getVariable(ARTICLE), (String) task.getVariable(PART), task.getVariable(OFFENDER_KIND));
         if (RulingOutcome.WARNING.is(outcome) && offence.isPresent() && !offence.get().warningPossible()) {
-            problems.add(new FieldProblem(RULING_OUTCOME, "the offence catalogue provides no warning for "
-                    + task.getVariable(CODE) + " article " + task.getVariable(ARTICLE) + "; record a fine or a dismissal"));
+            problems.add(FieldProblem.of(RULING_OUTCOME, "ruling.noWarning", "the offence catalogue provides no warning for "
+                    + task.getVariable(CODE) + " article " + task.getVariable(ARTICLE) + "; record a fine or a dismissal",
+                    task.getVariable(CODE), task.getVariable(ARTICLE)));
         }
         if (RulingOutcome.FINE.is(outcome) && Boolean.TRUE.equals(abbreviated) && fine == null && offence.isPresent()
                 && offence.get().abbreviatedFineMci() != null) {
@@ -182,9 +183,11 @@ public class TaskCompletionRules {
             task.setVariable(FINE_MCI, offence.get().abbreviatedFineMci().doubleValue());
         }
         if (RulingOutcome.FINE.is(outcome)) {
-            String fineProblem = fine == null ? "is required for a fine (the amount in MCI)" : fineProblem(fine);
+            FieldProblem fineProblem = fine == null
+                    ? FieldProblem.of(FINE_MCI, "fine.required", "is required for a fine (the amount in MCI)")
+                    : fineProblem(fine);
             if (fineProblem != null) {
-                problems.add(new FieldProblem(FINE_MCI, fineProblem));
+                problems.add(fineProblem);
             } else {
                 BigDecimal fineMci = new BigDecimal(fine.toString());
                 checkFineAgainstCatalogue(fineMci, Boolean.TRUE.equals(abbreviated), offence.orElse(null), problems);
@@ -193,14 +196,14 @@ public class TaskCompletionRules {
                 }
             }
             if (abbreviated == null) {
-                problems.add(new FieldProblem(ABBREVIATED_PROCEDURE,
+                problems.add(FieldProblem.of(ABBREVIATED_PROCEDURE, "abbreviated.required",
                         "is required for a fine: true when the offender admitted guilt (abbreviated procedure)"));
             }
         } else if (fine != null && outcome instanceof String) {
-            problems.add(new FieldProblem(FINE_MCI, "only a fine has an amount; leave it empty for " + outcome));
+            problems.add(FieldProblem.of(FINE_MCI, "fine.onlyForFine", "only a fine has an amount; leave it empty for " + outcome));
         }
         if (Boolean.TRUE.equals(abbreviated) && outcome instanceof String && !RulingOutcome.FINE.is(outcome)) {
-            problems.add(new FieldProblem(ABBREVIATED_PROCEDURE, "the abbreviated procedure is only for a fine"));
+            problems.add(FieldProblem.of(ABBREVIATED_PROCEDURE, "abbreviated.onlyForFine", "the abbreviated procedure is only for a fine"));
         }
         if (problems.isEmpty() && rulingDate != null) {
             task.setVariable(RULING_DATE, rulingDate.toString());
@@ -211,20 +214,20 @@ public class TaskCompletionRules {
      * What is wrong with a fine's amount, or null: a positive, finite number of MCI with at most two
      * decimals (a double sent as "NaN" or "Infinity" is a number to the engine, not an amount).
      */
-    private static String fineProblem(Object fine) {
+    private static FieldProblem fineProblem(Object fine) {
         if (!(fine instanceof Number number)) {
-            return "must be a positive number of MCI, got " + describe(fine);
+            return FieldProblem.of(FINE_MCI, "fine.positive", "must be a positive number of MCI, got " + describe(fine));
         }
         if ((number instanceof Double || number instanceof Float)
                 && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
-            return "must be a finite number of MCI, got " + number;
+            return FieldProblem.of(FINE_MCI, "fine.positive", "must be a finite number of MCI, got " + number);
         }
         BigDecimal amount = new BigDecimal(number.toString());
         if (amount.signum() <= 0) {
-            return "must be a positive number of MCI, got " + describe(fine);
+            return FieldProblem.of(FINE_MCI, "fine.positive", "must be a positive number of MCI, got " + describe(fine));
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            return "must have at most two decimals, got " + amount.toPlainString();
+            return FieldProblem.of(FINE_MCI, "fine.decimals", "must have at most two decimals, got " + amount.toPlainString());
         }
         return null;
     }
@@ -241,21 +244,22 @@ public class TaskCompletionRules {
                 date = DAY_MONTH_YEAR_SHAPE.matcher(given).matches() ? LocalDate.parse(given, DAY_MONTH_YEAR)
                         : LocalDate.parse(given.length() > 10 ? given.substring(0, 10) : given);
             } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(RULING_DATE, "must be a date such as 10.03.2023 (dd.MM.yyyy) or "
+                problems.add(FieldProblem.of(RULING_DATE, "date.format", "must be a date such as 10.03.2023 (dd.MM.yyyy) or "
                         + "2023-03-10, got " + describe(value)));
                 return null;
             }
         } else {
-            problems.add(new FieldProblem(RULING_DATE, "is required: the date of the court's ruling"));
+            problems.add(FieldProblem.of(RULING_DATE, "required", "is required: the date of the court's ruling"));
             return null;
         }
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
         if (date.isAfter(today)) {
-            problems.add(new FieldProblem(RULING_DATE, "must not be in the future (today is " + today + ")"));
+            problems.add(FieldProblem.of(RULING_DATE, "date.future", "must not be in the future (today is " + today + ")", today));
         }
         Object committedOn = task.getVariable(COMMITTED_ON);
         if (committedOn instanceof String text && date.isBefore(LocalDate.parse(text))) {
-            problems.add(new FieldProblem(RULING_DATE, "must not be before the offence was committed (" + text + ")"));
+            problems.add(FieldProblem.of(RULING_DATE, "date.beforeOffence", "must not be before the offence was committed (" + text + ")",
+                    LocalDate.parse(text)));
         }
         return date;
     }
@@ -267,14 +271,16 @@ public class TaskCompletionRules {
         }
         if (abbreviated) {
             if (fine.compareTo(offence.abbreviatedFineMci()) != 0) {
-                problems.add(new FieldProblem(FINE_MCI, "in the abbreviated procedure the fine is half the maximum: "
+                problems.add(FieldProblem.of(FINE_MCI, "fine.abbreviated", "in the abbreviated procedure the fine is half the maximum: "
                         + offence.abbreviatedFineMci().stripTrailingZeros().toPlainString() + " MCI for "
-                        + offence.title()));
+                        + offence.title(), offence.abbreviatedFineMci().stripTrailingZeros().toPlainString()));
             }
         } else if (fine.compareTo(offence.fineMinMci()) < 0 || fine.compareTo(offence.fineMaxMci()) > 0) {
-            problems.add(new FieldProblem(FINE_MCI, "must be between " + offence.fineMinMci().stripTrailingZeros()
+            problems.add(FieldProblem.of(FINE_MCI, "fine.range", "must be between " + offence.fineMinMci().stripTrailingZeros()
                     .toPlainString() + " and " + offence.fineMaxMci().stripTrailingZeros().toPlainString()
-                    + " MCI for " + offence.title() + " (offence catalogue)"));
+                    + " MCI for " + offence.title() + " (offence catalogue)",
+                    offence.fineMinMci().stripTrailingZeros().toPlainString(),
+                    offence.fineMaxMci().stripTrailingZeros().toPlainString()));
         }
     }
 
@@ -289,12 +295,13 @@ public class TaskCompletionRules {
         String list = (String) task.getVariable(POSSIBLE_DUPLICATES);
         Object resolution = task.getVariable(DUPLICATE_RESOLUTION);
         if (!"LINKED".equals(resolution) && !"SEPARATE".equals(resolution)) {
-            problems.add(new FieldProblem(DUPLICATE_RESOLUTION, "this fact looks like open case(s) " + list
-                    + ": choose LINKED (link it to one of them) or SEPARATE (a separate violation)"));
+            problems.add(FieldProblem.of(DUPLICATE_RESOLUTION, "duplicate.choose", "this fact looks like open case(s) " + list
+                    + ": choose LINKED (link it to one of them) or SEPARATE (a separate violation)", list.replace(",", ", ")));
         } else if ("LINKED".equals(resolution)) {
             Object linked = task.getVariable(LINKED_CASE_NUMBER);
             if (!(linked instanceof String number) || !List.of(list.split(",")).contains(number)) {
-                problems.add(new FieldProblem(LINKED_CASE_NUMBER, "must be one of the possible duplicates " + list));
+                problems.add(FieldProblem.of(LINKED_CASE_NUMBER, "duplicate.linked", "must be one of the possible duplicates " + list,
+                        list.replace(",", ", ")));
             }
         }
     }
@@ -302,7 +309,7 @@ public class TaskCompletionRules {
     private static void checkInvestigationNumber(DelegateTask task, List<FieldProblem> problems) {
         Object number = task.getVariable(INVESTIGATION_NUMBER);
         if (!(number instanceof String text) || !text.matches("\\d{15}")) {
-            problems.add(new FieldProblem(INVESTIGATION_NUMBER, "is required: the 15-digit registration number of the "
+            problems.add(FieldProblem.of(INVESTIGATION_NUMBER, "investigation.number", "is required: the 15-digit registration number of the "
                     + "criminal case in the Unified Register of Pre-Trial Investigations"
                     + (number == null ? "" : ", got " + describe(number))));
         }
@@ -311,13 +318,13 @@ public class TaskCompletionRules {
     private static void requireDecisionNumber(DelegateTask task, List<FieldProblem> problems) {
         Object number = task.getVariable(DECISION_NUMBER);
         if (!(number instanceof String text) || text.isBlank()) {
-            problems.add(new FieldProblem(DECISION_NUMBER, "is required: the number of the decision"
+            problems.add(FieldProblem.of(DECISION_NUMBER, "decision.number", "is required: the number of the decision"
                     + (number == null ? "" : ", got " + describe(number))));
             return;
         }
-        String broken = TextLimits.problem(text, TextLimits.DECISION_NUMBER, false);
+        TextLimits.Broken broken = TextLimits.broken(text, TextLimits.DECISION_NUMBER, false);
         if (broken != null) {
-            problems.add(new FieldProblem(DECISION_NUMBER, broken));
+            problems.add(FieldProblem.of(DECISION_NUMBER, broken));
         }
     }
 
@@ -326,16 +333,21 @@ public class TaskCompletionRules {
             LocalDate committedOn = LocalDate.parse((String) task.getVariable(COMMITTED_ON));
             task.setVariable(FINE_TENGE, finePricing.toTenge(fineMci, committedOn));
         } catch (FinePricing.MissingMciRateException e) {
-            problems.add(new FieldProblem(FINE_MCI, e.getMessage()));
+            problems.add(FieldProblem.of(FINE_MCI, "fine.noRate", e.getMessage(), committedOn(task)));
         }
+    }
+
+    private static LocalDate committedOn(DelegateTask task) {
+        return LocalDate.parse((String) task.getVariable(COMMITTED_ON));
     }
 
     private void checkRegistrationDecision(DelegateTask task, List<FieldProblem> problems) {
         requireDecisionNumber(task, problems);
         String electionId = (String) task.getVariable(ELECTION_ID);
         if (freeze.isInForce(electionId)) {
-            problems.add(new FieldProblem("registration", "refused because " + freeze.describe(electionId)
-                    + "; the task will be withdrawn when the freeze timer runs"));
+            problems.add(FieldProblem.of("registration", "registration.freeze", "refused because " + freeze.describe(electionId)
+                    + "; the task will be withdrawn when the freeze timer runs", freeze.election(electionId).getMilestones()
+                    .registrationFreezeFrom().toLocalDateTime()));
         }
     }
 
@@ -351,7 +363,7 @@ public class TaskCompletionRules {
             task.setVariable(name, value);
         }
         if (!(value instanceof Boolean choice)) {
-            problems.add(new FieldProblem(name, "is required and must be true or false"
+            problems.add(FieldProblem.of(name, "choice.required", "is required and must be true or false"
                     + (value == null ? "" : ", got " + describe(value))));
             return null;
         }
@@ -370,14 +382,14 @@ public class TaskCompletionRules {
         Object given = task.getVariable(REASON);
         String reason = given instanceof String text && !text.isBlank() ? text.strip() : null;
         if (given != null && !(given instanceof String)) {
-            problems.add(new FieldProblem(REASON_FIELD, "must be text, got " + describe(given)));
+            problems.add(FieldProblem.of(REASON_FIELD, "text.notText", "must be text, got " + describe(given)));
         } else if (negative && reason == null) {
-            problems.add(new FieldProblem(REASON_FIELD, "is required for this decision (" + decision
+            problems.add(FieldProblem.of(REASON_FIELD, "reason.required", "is required for this decision (" + decision
                     + "): why, in a few words, for the case's record"));
         } else if (reason != null) {
-            String broken = TextLimits.problem(reason, TextLimits.DESCRIPTION, true);
+            TextLimits.Broken broken = TextLimits.broken(reason, TextLimits.DESCRIPTION, true);
             if (broken != null) {
-                problems.add(new FieldProblem(REASON_FIELD, broken));
+                problems.add(FieldProblem.of(REASON_FIELD, broken));
             }
         }
         if (!problems.isEmpty()) {

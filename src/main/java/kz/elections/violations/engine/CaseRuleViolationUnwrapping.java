@@ -37,7 +37,7 @@ public class CaseRuleViolationUnwrapping extends AbstractProcessEnginePlugin {
             } catch (RuntimeException e) {
                 for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                     if (cause instanceof CaseRuleViolation violation) {
-                        RefusalsInRequest.record(violation.problems());
+                        RefusalsInRequest.record(violation);
                         throw violation;
                     }
                 }

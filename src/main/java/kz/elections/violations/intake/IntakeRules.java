@@ -5,7 +5,9 @@ import static kz.elections.violations.model.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -65,6 +67,27 @@ public class IntakeRules {
         };
     }
 
+    /** The formats in which a day is accepted: ISO ({@code 2023-03-01}) and as staff write it ({@code 01.03.2023}). */
+    private static final DateTimeFormatter STAFF_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * The day a text names, in ISO {@code yyyy-MM-dd} or as staff write it, {@code dd.MM.yyyy}; null when it
+     * is neither. A case keeps the ISO form.
+     */
+    public static LocalDate parseDay(String text) {
+        try {
+            return text.contains(".") ? LocalDate.parse(text, STAFF_DATE) : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The elections a fact may be registered for, in the order a form offers them (the newest first). */
+    public List<Election> electionsTakingFacts() {
+        return elections.findAll();
+    }
+
     public List<FieldProblem> check(Map<String, Object> variables) {
         Problems problems = new Problems(variables);
 
@@ -73,7 +96,7 @@ public class IntakeRules {
         if (electionId != null) {
             election = elections.find(electionId);
             if (election.isEmpty()) {
-                problems.add(ELECTION_ID, "no election with id " + electionId);
+                problems.add(ELECTION_ID, "election.unknown", "no election with id " + electionId);
             }
         }
         problems.requiredText(REGION);
@@ -83,14 +106,14 @@ public class IntakeRules {
         String committedOn = problems.requiredText(COMMITTED_ON);
         if (committedOn != null) {
             ZoneId zone = election.map(Election::zone).orElse(ZoneId.of("Asia/Almaty"));
-            try {
-                LocalDate day = LocalDate.parse(committedOn);
+            LocalDate day = parseDay(committedOn);
+            if (day == null) {
+                problems.add(COMMITTED_ON, "date.format", "must be an ISO date such as 2023-03-01");
+            } else {
                 LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
                 if (day.isAfter(today)) {
-                    problems.add(COMMITTED_ON, "must not be in the future (today is " + today + ")");
+                    problems.add(COMMITTED_ON, "date.future", "must not be in the future (today is " + today + ")", today);
                 }
-            } catch (DateTimeParseException e) {
-                problems.add(COMMITTED_ON, "must be an ISO date such as 2023-03-01");
             }
         }
 
@@ -100,7 +123,7 @@ public class IntakeRules {
         String district = kind != null && kind.needsDistrictCommission()
                 ? problems.requiredText(DISTRICT_COMMISSION) : problems.optionalText(DISTRICT_COMMISSION);
         if (district != null && !district.matches("[1-9]\\d{0,2}")) {
-            problems.add(DISTRICT_COMMISSION, "must be the district's number, 1 to 999 without leading zeros");
+            problems.add(DISTRICT_COMMISSION, "district.number", "must be the district's number, 1 to 999 without leading zeros");
         }
 
         problems.requiredEnum(SOURCE, FactSource.class);
@@ -114,21 +137,21 @@ public class IntakeRules {
         String iin = problems.identificationNumber(OFFENDER_IIN);
         String bin = problems.identificationNumber(OFFENDER_BIN);
         if (iin != null && !IdentificationNumber.isValid(iin)) {
-            problems.add(OFFENDER_IIN, "an IIN is 12 digits with a valid check digit");
+            problems.add(OFFENDER_IIN, "iin.checkDigit", "an IIN is 12 digits with a valid check digit");
         }
         if (bin != null && !IdentificationNumber.isValid(bin)) {
-            problems.add(OFFENDER_BIN, "a BIN is 12 digits with a valid check digit");
+            problems.add(OFFENDER_BIN, "bin.checkDigit", "a BIN is 12 digits with a valid check digit");
         }
         if (problems.reported(OFFENDER_IIN) || problems.reported(OFFENDER_BIN)) {
             return;
         }
         if (kind == OffenderKind.LEGAL_ENTITY && bin == null) {
-            problems.add(OFFENDER_BIN, "is required for a legal entity");
+            problems.add(OFFENDER_BIN, "bin.requiredForLegalEntity", "is required for a legal entity");
         } else if (kind == OffenderKind.MEDIA_OWNER && iin == null && bin == null) {
-            problems.add(OFFENDER_IIN, "a media owner needs an IIN (a person) or a BIN (a legal entity)");
+            problems.add(OFFENDER_IIN, "mediaOwner.identification", "a media owner needs an IIN (a person) or a BIN (a legal entity)");
         } else if (kind != null && kind != OffenderKind.LEGAL_ENTITY && kind != OffenderKind.MEDIA_OWNER
                 && iin == null) {
-            problems.add(OFFENDER_IIN, "is required for a person");
+            problems.add(OFFENDER_IIN, "iin.requiredForPerson", "is required for a person");
         }
     }
 
@@ -139,29 +162,31 @@ public class IntakeRules {
         } else if (code == null) {
             code = DEFAULT_CODE;
         } else if (!CODES.contains(code)) {
-            problems.add(CODE, "must be CAO (Code of Administrative Offences) or CC (Criminal Code)");
+            problems.add(CODE, "code.unknown", "must be CAO (Code of Administrative Offences) or CC (Criminal Code)");
             code = null;
         }
         String article = problems.requiredText(ARTICLE);
         if (article != null && !article.matches("\\d{1,4}(-\\d{1,2})?")) {
-            problems.add(ARTICLE, "must be an article number such as 102");
+            problems.add(ARTICLE, "article.number", "must be an article number such as 102");
             article = null;
         }
         String part = problems.optionalText(PART);
         if (part != null && !part.matches("[1-9]\\d?")) {
-            problems.add(PART, "must be a part number such as 1");
+            problems.add(PART, "part.number", "must be a part number such as 1");
             part = null;
         }
         if (code == null || article == null) {
             return;
         }
         if (catalogue.find(code, article, null, kind).isEmpty() && catalogue.find(code, article, "1", kind).isEmpty()) {
-            problems.add(ARTICLE, code + " article " + article + " is not in the offence catalogue");
+            problems.add(ARTICLE, "article.notInCatalogue", code + " article " + article + " is not in the offence catalogue",
+                    code, article);
         } else if (part != null && !catalogue.listsPart(code, article, part, kind)) {
             List<String> parts = catalogue.partsOf(code, article, kind);
-            problems.add(PART, code + " article " + article + " has no part " + part + " in the offence catalogue"
+            problems.add(PART, parts.isEmpty() ? "part.articleUndivided" : "part.notInCatalogue",
+                    code + " article " + article + " has no part " + part + " in the offence catalogue"
                     + (parts.isEmpty() ? "; the catalogue does not divide the article into parts: leave the part empty"
-                    : " (parts: " + String.join(", ", parts) + ")"));
+                    : " (parts: " + String.join(", ", parts) + ")"), code, article, part, String.join(", ", parts));
         }
     }
 
@@ -175,8 +200,8 @@ public class IntakeRules {
             this.variables = variables;
         }
 
-        void add(String variable, String message) {
-            list.add(new FieldProblem(jsonPath(variable), message));
+        void add(String variable, String rule, String message, Object... arguments) {
+            list.add(FieldProblem.of(jsonPath(variable), rule, message, arguments));
             reported.add(variable);
         }
 
@@ -191,13 +216,13 @@ public class IntakeRules {
                 return null;
             }
             if (value instanceof String text) {
-                String broken = TextLimits.problem(text, LIMITS.getOrDefault(variable, TextLimits.CODE),
+                TextLimits.Broken broken = TextLimits.broken(text, LIMITS.getOrDefault(variable, TextLimits.CODE),
                         DESCRIPTION.equals(variable));
                 if (broken == null && EXACT.contains(variable) && !text.equals(text.strip())) {
-                    broken = "must not begin or end with a space";
+                    broken = new TextLimits.Broken("text.blanksAround", "must not begin or end with a space", List.of());
                 }
                 if (broken != null) {
-                    add(variable, broken);
+                    add(variable, broken.rule(), broken.message(), broken.arguments().toArray());
                     return null;
                 }
                 return text.isBlank() ? null : text.trim();
@@ -205,14 +230,14 @@ public class IntakeRules {
             if (value instanceof Number number) {
                 return number.toString();
             }
-            add(variable, "must be text");
+            add(variable, "text.notText", "must be text");
             return null;
         }
 
         String requiredText(String variable) {
             String text = optionalText(variable);
             if (text == null && !reported(variable)) {
-                add(variable, "is required");
+                add(variable, "required", "is required");
             }
             return text;
         }
@@ -220,7 +245,7 @@ public class IntakeRules {
         /** An IIN or BIN is text: as a number it would lose its leading zeros. */
         String identificationNumber(String variable) {
             if (variables.get(variable) instanceof Number) {
-                add(variable, "must be text of 12 digits, not a number");
+                add(variable, "identification.notText", "must be text of 12 digits, not a number");
                 return null;
             }
             return optionalText(variable);
@@ -229,7 +254,7 @@ public class IntakeRules {
         void optionalBoolean(String variable) {
             Object value = variables.get(variable);
             if (value != null && !(value instanceof Boolean)) {
-                add(variable, "must be true or false");
+                add(variable, "boolean", "must be true or false");
             }
         }
 
@@ -241,7 +266,7 @@ public class IntakeRules {
             try {
                 return Enum.valueOf(type, text);
             } catch (IllegalArgumentException e) {
-                add(variable, "must be one of " + Arrays.toString(type.getEnumConstants()));
+                add(variable, "choice", "must be one of " + Arrays.toString(type.getEnumConstants()));
                 return null;
             }
         }

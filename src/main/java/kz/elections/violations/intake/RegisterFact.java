@@ -41,7 +41,13 @@ public class RegisterFact {
     public void execute(DelegateExecution execution) {
         List<FieldProblem> problems = rules.check(execution.getVariables());
         if (!problems.isEmpty()) {
-            throw new CaseRuleViolation("The fact was not registered: ", problems);
+            throw CaseRuleViolation.factNotRegistered(problems);
+        }
+        // a case keeps its day in ISO form, whether it was typed as 01.03.2023 or sent as 2023-03-01
+        String committedOn = (String) execution.getVariable(COMMITTED_ON);
+        String isoDay = IntakeRules.parseDay(committedOn.strip()).toString();
+        if (!isoDay.equals(committedOn)) {
+            execution.setVariable(COMMITTED_ON, isoDay);
         }
         for (String name : List.of(ARTICLE, PART, DISTRICT_COMMISSION)) {
             Object value = execution.getVariable(name);

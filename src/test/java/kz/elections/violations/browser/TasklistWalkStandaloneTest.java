@@ -66,20 +66,21 @@ class TasklistWalkStandaloneTest {
             browser.waitForText(TasklistFilters.GROUP_TASKS);
             browser.clickLink("Start process");
             browser.clickLink("Election violation case");
-            browser.type("electionId", election.id());
+            browser.choose("electionId", election.name());
             browser.type("region", "Almaty");
-            browser.date("committedOn", today.minusDays(2).format(FORM_DATE));
+            browser.type("committedOn", today.minusDays(2).format(TYPED_DATE));
             browser.type("place", "Abai avenue 10");
-            browser.choose("offenderKind", "Зарегистрированный кандидат / Registered candidate");
+            browser.choose("offenderKind", "Тіркелген кандидат / Зарегистрированный кандидат");
             browser.type("offenderName", "Aidos Candidate");
             browser.type("offenderIin", "123456789012");
             browser.type("districtCommission", "1");
-            browser.choose("article", "102 — агитация в запрещённый период / campaigning in a prohibited period");
-            browser.choose("source", "Жалоба / Complaint");
+            browser.choose("article", "102 — тыйым салынған кезеңдегі үгіт / агитация в запрещённый период");
+            browser.choose("source", "Шағым / Жалоба");
             browser.type("description", "Leaflets handed out before the registration deadline");
             browser.click("button[ng-click='startProcessInstance()']");
             assertThat(browser.notification("could not be started"))
-                    .contains("offender.iin", "an IIN is 12 digits with a valid check digit");
+                    .contains("IIN of the offender: an IIN is 12 digits with a valid check digit")
+                    .doesNotContain("offender.iin", "Cannot instantiate");
             browser.screenshot("02-start-form-refuses-a-bad-iin");
             assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ViolationCase").count()).isZero();
 

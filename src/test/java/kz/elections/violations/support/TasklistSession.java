@@ -74,6 +74,20 @@ public final class TasklistSession {
         return send(request).statusCode();
     }
 
+    /** A webapp call as Tasklist makes it (CSRF token, JSON), in the browser's language; the whole answer. */
+    public HttpResponse<String> call(String method, String path, String json, String acceptLanguage) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -19,8 +19,13 @@ export default {
     short: 'DD.MM.YYYY'
   },
 
-  // loaded as ES modules from app/tasklist/: the link to the auditors' pages in the header
-  customScripts: ['scripts/audit-link.js'],
+  // loaded as ES modules from app/tasklist/: the link to the auditors' pages in the header; after a fact
+  // is registered with the start form, a notification naming the new case's number
+  // (violations/case-number-notice.js; its text is the locale key VIOLATIONS_CASE_REGISTERED)
+  customScripts: ['scripts/audit-link.js', 'violations/case-number-notice'],
+  requireJsConfig: {
+    ngDeps: ['violations.caseNumberNotice']
+  },
 
   // Tasklist's keyboard shortcuts, described in Kazakh and Russian in its shortcut help
   shortcuts: {
