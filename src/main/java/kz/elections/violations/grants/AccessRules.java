@@ -109,7 +109,7 @@ public class AccessRules {
     private List<Grant> rules() {
         List<Grant> rules = new ArrayList<>();
         rules.add(new Grant(EVERYONE, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-        for (String name : List.of(TasklistFilters.GROUP_TASKS, TasklistFilters.MY_TASKS)) {
+        for (String name : TasklistFilters.names()) {
             Filter filter = filters.createFilterQuery().filterName(name).singleResult();
             if (filter != null) {
                 rules.add(new Grant(EVERYONE, Resources.FILTER, filter.getId(), Permissions.READ));

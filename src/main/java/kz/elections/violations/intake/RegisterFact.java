@@ -9,6 +9,8 @@ import static kz.elections.violations.model.CaseVariables.*;
 import java.util.List;
 
 import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,9 +27,12 @@ public class RegisterFact {
     private final CaseNumbers caseNumbers;
     private final DuplicateFacts duplicateFacts;
     private final OffenceCatalogue catalogue;
+    private final ElectionRepository elections;
 
-    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, DuplicateFacts duplicateFacts, OffenceCatalogue catalogue) {
+    public RegisterFact(IntakeRules rules, CaseNumbers caseNumbers, DuplicateFacts duplicateFacts, OffenceCatalogue catalogue,
+                        ElectionRepository elections) {
         this.catalogue = catalogue;
+        this.elections = elections;
         this.rules = rules;
         this.caseNumbers = caseNumbers;
         this.duplicateFacts = duplicateFacts;
@@ -65,6 +70,9 @@ public class RegisterFact {
         catalogue.find((String) execution.getVariable(CODE), (String) execution.getVariable(ARTICLE),
                         (String) execution.getVariable(PART), execution.getVariable(OFFENDER_KIND))
                 .ifPresent(offence -> execution.setVariable(OFFENCE_TITLE, offence.title()));
+        // shown in Tasklist's list next to the case number; the rules above made sure the election exists
+        elections.find((String) execution.getVariable(ELECTION_ID)).map(Election::name)
+                .ifPresent(name -> execution.setVariable(ELECTION_NAME, name));
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey == null || businessKey.isBlank()) {
             businessKey = caseNumbers.next();

@@ -8,6 +8,8 @@ public final class CaseVariables {
     // intake
     public static final String CASE_NUMBER = "caseNumber";
     public static final String ELECTION_ID = "electionId";
+    /** The election's name as it was when the fact was registered, for Tasklist's list; absent on older cases. */
+    public static final String ELECTION_NAME = "electionName";
     public static final String REGION = "region";
     public static final String COMMITTED_ON = "committedOn";
     public static final String PLACE = "place";
@@ -84,7 +86,7 @@ public final class CaseVariables {
      * only by the application's own steps (listeners, service tasks, decisions), never by a client, and
      * never a field of a form.
      */
-    public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, CASE_STATUS,
+    public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, ELECTION_NAME, CASE_STATUS,
             OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FREEZE_FROM_TEXT, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",

@@ -1,5 +1,6 @@
 package kz.elections.violations.timeline;
 
+import kz.elections.violations.tasklist.TaskListColumns;
 import kz.elections.violations.model.IdentifierMask;
 import kz.elections.violations.reporting.CaseReportRepository;
 import static kz.elections.violations.model.CaseVariables.*;
@@ -151,6 +152,9 @@ public class CaseTimelineService {
         for (HistoricDetail detail : details) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
             String name = update.getVariableName();
+            if (update.getTaskId() != null && TaskListColumns.names().contains(name)) {
+                continue; // Tasklist's copy of the case's columns on a task, not a change of the case
+            }
             Object value = plain(update.getValue());
             if (update.getTaskId() != null && REASON.equals(name) && value != null) {
                 reasonOfTask.put(update.getTaskId(), value.toString());

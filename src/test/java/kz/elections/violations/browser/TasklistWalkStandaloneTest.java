@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import kz.elections.violations.tasklist.TasklistFilters;
 import kz.elections.violations.ElectionViolationsApplication;
 import kz.elections.violations.demo.DemoBriefing;
 import kz.elections.violations.cases.CaseQueries;
@@ -62,7 +63,7 @@ class TasklistWalkStandaloneTest {
 
             // the prosecutor registers the fact in the start form; a wrong IIN first
             browser.logInToTasklist("prosecutor");
-            browser.waitForText("My group's tasks");
+            browser.waitForText(TasklistFilters.GROUP_TASKS);
             browser.clickLink("Start process");
             browser.clickLink("Election violation case");
             browser.choose("electionId", election.name());
@@ -144,13 +145,13 @@ class TasklistWalkStandaloneTest {
             // the other district's commission does not see the task
             browser.logInToTasklist("commission2");
             browser.waitForText("No task matching filters found.");
-            assertThat(browser.pageText()).contains("My group's tasks 0");
+            assertThat(browser.pageText()).contains(TasklistFilters.GROUP_TASKS + " 0");
             assertThat(browser.pageText()).doesNotContain(caseNumber).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("06-commission2-does-not-see-the-task");
 
             // the candidate's district commission cancels the registration
             browser.logInToTasklist("commission1");
-            browser.waitForText("My group's tasks 1");
+            browser.waitForText(TasklistFilters.GROUP_TASKS + " 1");
             browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.openTask(cancelTask);
             browser.type("decisionNumber", "17/1");
@@ -175,7 +176,7 @@ class TasklistWalkStandaloneTest {
                     "rulingDate", today.toString()));
             CaseSteps.step(engine, keptCase, "effect");
             browser.logInToTasklist("commission1");
-            browser.waitForText("My group's tasks 1");
+            browser.waitForText(TasklistFilters.GROUP_TASKS + " 1");
             browser.waitForText("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
 
             // the voting day is brought forward: the freeze (D-2 00:00) has begun, its timer withdraws the task
@@ -188,7 +189,7 @@ class TasklistWalkStandaloneTest {
 
             // the same member no longer finds the task ...
             browser.logInToTasklist("commission1");
-            browser.waitForText("My group's tasks 0");
+            browser.waitForText(TasklistFilters.GROUP_TASKS + " 0");
             browser.waitForText("No task matching filters found.");
             assertThat(browser.pageText()).doesNotContain("Кандидат тіркеуін жою / Отменить регистрацию кандидата");
             browser.screenshot("08-freeze-withdrew-the-task");

@@ -55,7 +55,7 @@ public final class HttpApi {
         return send(user, method, path, body, "application/json");
     }
 
-    /** As {@link #send(String, String, String, Object)}, with extra request headers. */
+    /** As {@link #send(String, String, String, Object)}, with extra request headers (replacing Accept if named). */
     public Answer send(String user, String method, String path, Object body, java.util.Map<String, String> headers) {
         return send(user, method, path, body, "application/json", headers);
     }
@@ -75,7 +75,7 @@ public final class HttpApi {
             if (body != null) {
                 request.header("Content-Type", contentType);
             }
-            headers.forEach(request::header);
+            headers.forEach(request::setHeader);
             if (user != null) {
                 String credentials = user.contains(":") ? user : user + ":" + user;
                 request.header("Authorization", "Basic "
