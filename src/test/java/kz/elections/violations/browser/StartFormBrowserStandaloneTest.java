@@ -74,7 +74,7 @@ class StartFormBrowserStandaloneTest {
             ProcessInstance instance = waitForTheCase(engine);
             assertThat(engine.getRuntimeService().getVariable(instance.getId(), "committedOn"))
                     .isEqualTo(today.minusDays(2).toString());
-            assertThat(browser.notification(instance.getBusinessKey())).contains(instance.getBusinessKey());
+            assertThat(browser.notification(instance.getBusinessKey())).contains("Дело зарегистрировано: № " + instance.getBusinessKey());
             browser.screenshot("start-form-case-number");
         }
     }

@@ -21,7 +21,7 @@ export default {
 
   // loaded as ES modules from app/tasklist/: the link to the auditors' pages in the header; after a fact
   // is registered with the start form, a notification naming the new case's number
-  // (violations/case-number-notice.js; its text is the locale key VIOLATIONS_CASE_REGISTERED)
+  // (violations/case-number-notice.js, in the language Tasklist speaks)
   customScripts: ['scripts/audit-link.js', 'violations/case-number-notice'],
   requireJsConfig: {
     ngDeps: ['violations.caseNumberNotice']

@@ -1,8 +1,10 @@
 // After a prosecutor registers a fact with the case's start form, Tasklist names the new case's number:
 // the engine answers the start form's submission with the started instance, whose business key is the
-// case number, and a notification "VIOLATIONS_CASE_REGISTERED" (translated, {{caseNumber}} filled in)
-// stays on screen beside Tasklist's own "process started".
+// case number, and a notification in Tasklist's language ("Іс тіркелді: № …", "Дело зарегистрировано: № …")
+// stays on screen beside Tasklist's own "process started". Its words live here, so that the locale files
+// keep exactly the keys of Camunda's own.
 const angular = window.angular;
+const REGISTERED = {kk: 'Іс тіркелді: № ', ru: 'Дело зарегистрировано: № ', en: 'Case registered: No. '};
 
 angular.module('violations.caseNumberNotice', []).config(['$provide', function ($provide) {
   $provide.decorator('camAPI', ['$delegate', '$injector', function (camAPI, $injector) {
@@ -37,10 +39,10 @@ angular.module('violations.caseNumberNotice', []).config(['$provide', function (
         return;
       }
       const notifications = $injector.get('Notifications');
-      // without the translation (a locale that lacks the key) the number still shows
-      const show = function (text) {
+      const show = function () {
+        const language = $injector.get('$translate').use();
         notifications.addMessage({
-          status: text && text.indexOf(caseNumber) >= 0 ? text : '№ ' + caseNumber,
+          status: (REGISTERED[language] || REGISTERED.ru) + caseNumber,
           duration: 60000
         });
       };
@@ -53,8 +55,7 @@ angular.module('violations.caseNumberNotice', []).config(['$provide', function (
           $timeout(whenTheDialogIsClosed, 200);
           return;
         }
-        $injector.get('$translate')('VIOLATIONS_CASE_REGISTERED', {caseNumber: caseNumber})
-          .then(show, function () { show(null); });
+        show();
       };
       $timeout(whenTheDialogIsClosed, 200);
     }
