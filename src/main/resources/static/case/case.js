@@ -74,7 +74,7 @@ function decisionText(step, values) {
       return Object.entries(step.decision).map(([name, value]) =>
         I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
     }
-    return valueInWords(null, step.decision);
+    return I18n.word("decisionCode", step.decision);
   }
   return Object.entries(values).filter(([name]) => name !== "reason")
     .map(([name, value]) => I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
