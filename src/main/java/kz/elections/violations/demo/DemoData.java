@@ -35,19 +35,19 @@ public class DemoData {
     }
 
     private static final List<String[]> GROUPS = List.of(
-            new String[] {"admins", "Administrators"},
-            new String[] {"prosecutors", "Prosecutors"},
-            new String[] {"cec", "Central Election Commission"},
-            new String[] {"dec-1", "District election commission 1"},
-            new String[] {"dec-2", "District election commission 2"},
-            new String[] {"auditors", "Auditors"});
+            new String[] {"admins", "Әкімшілер / Администраторы"},
+            new String[] {"prosecutors", "Прокурорлар / Прокуроры"},
+            new String[] {"cec", "Орталық сайлау комиссиясы / Центральная избирательная комиссия"},
+            new String[] {"dec-1", "№ 1 округтік сайлау комиссиясы / Окружная избирательная комиссия № 1"},
+            new String[] {"dec-2", "№ 2 округтік сайлау комиссиясы / Окружная избирательная комиссия № 2"},
+            new String[] {"auditors", "Аудиторлар / Аудиторы"});
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("prosecutor", "Prosecutor", "Demo", "prosecutors"),
-            new DemoUser("cec", "CEC member", "Demo", "cec"),
-            new DemoUser("commission1", "Commission 1 member", "Demo", "dec-1"),
-            new DemoUser("commission2", "Commission 2 member", "Demo", "dec-2"),
-            new DemoUser("auditor", "Auditor", "Demo", "auditors"));
+            new DemoUser("prosecutor", "Прокурор", "(демо)", "prosecutors"),
+            new DemoUser("cec", "ОСК мүшесі / Член ЦИК", "(демо)", "cec"),
+            new DemoUser("commission1", "1-ОСК мүшесі / Член ОИК № 1", "(демо)", "dec-1"),
+            new DemoUser("commission2", "2-ОСК мүшесі / Член ОИК № 2", "(демо)", "dec-2"),
+            new DemoUser("auditor", "Аудитор", "(демо)", "auditors"));
 
     private final IdentityService identityService;
     private final ElectionRepository elections;
