@@ -45,7 +45,7 @@ class WebappConfigurationTest extends CaseTestSupport {
         }
         String tasklist = served("/camunda/app/tasklist/scripts/config.js").text();
         assertThat(tasklist).contains("normal: 'DD.MM.YYYY HH:mm'").contains("short: 'DD.MM.YYYY'")
-                .contains("customScripts: ['scripts/audit-link.js', 'violations/case-number-notice']")
+                .contains("customScripts: ['scripts/audit-link.js', 'scripts/form-messages.js', 'violations/case-number-notice']")
                 // the default configuration's shortcuts, kept
                 .contains("claimTask", "focusFilter", "focusList", "focusForm", "startProcess");
     }

@@ -1,7 +1,7 @@
 // A link in Tasklist's header to the auditors' pages (/audit/), for the groups that may read them:
 // auditors, prosecutors, the CEC and admins (those who may read /api/statistics). A Tasklist plugin
 // (plugin point tasklist.navbar.action), loaded through customScripts in config.js.
-import config from './config.js';
+import uiLanguage from './ui-language.js';
 
 const READERS = ['auditors', 'prosecutors', 'cec', 'admins'];
 
@@ -10,14 +10,6 @@ const LABELS = {
   ru: 'Обзор для аудита',
   en: 'Audit overview'
 };
-
-// the language Tasklist chose: the language part of the browser's first language, if Tasklist has it
-function uiLanguage() {
-  const nav = window.navigator;
-  const first = (Array.isArray(nav.languages) ? nav.languages[0] : nav.language) || '';
-  const code = first.split('-')[0].toLowerCase();
-  return config.locales.availableLocales.includes(code) ? code : config.locales.fallbackLocale;
-}
 
 async function readJson(url) {
   const response = await fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}});

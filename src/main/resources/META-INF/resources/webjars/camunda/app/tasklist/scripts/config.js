@@ -19,10 +19,11 @@ export default {
     short: 'DD.MM.YYYY'
   },
 
-  // loaded as ES modules from app/tasklist/: the link to the auditors' pages in the header; after a fact
+  // loaded as ES modules from app/tasklist/: the link to the auditors' pages in the header; form-js's
+  // validation messages in Tasklist's language; after a fact
   // is registered with the start form, a notification naming the new case's number
   // (violations/case-number-notice.js, in the language Tasklist speaks)
-  customScripts: ['scripts/audit-link.js', 'violations/case-number-notice'],
+  customScripts: ['scripts/audit-link.js', 'scripts/form-messages.js', 'violations/case-number-notice'],
   requireJsConfig: {
     ngDeps: ['violations.caseNumberNotice']
   },
