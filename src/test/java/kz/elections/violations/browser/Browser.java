@@ -58,14 +58,11 @@ final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Logs in at Tasklist, whatever language it speaks, and waits for its header's "start process" link. */
     void logInToTasklist(String user) {
-        driver.manage().deleteAllCookies();
-        open("/camunda/app/tasklist/default/");
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Start process")));
+        logIn(user);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//a[@ng-click='open()'][.//span[contains(@class,'glyphicon-list-alt')]]")));
     }
 
     /** Logs in at Tasklist's login form whatever language the page speaks, and waits for the form to go. */
@@ -81,10 +78,18 @@ final class Browser implements AutoCloseable {
 
     /** Opens the task and claims it, as a person does before working on it. */
     void openTask(String taskId) {
+        openTask(taskId, "Claim");
+    }
+
+    /** Opens the task and claims it with Tasklist's claim button, which must read as given. */
+    void openTask(String taskId, String claimLabel) {
         open("/camunda/app/tasklist/default/#/?task=" + taskId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//*[self::a or self::button][normalize-space()='Claim']"))).click();
+        WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
+        if (!claimLabel.equals(claim.getText().trim())) {
+            throw new AssertionError("the claim button reads \"" + claim.getText() + "\", not \"" + claimLabel + "\"");
+        }
+        claim.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-disabled")));
     }
 
@@ -129,7 +134,12 @@ final class Browser implements AutoCloseable {
                 By.cssSelector("button[ng-click='complete()']")));
         // a long form puts the button under the page's footer
         script("arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException underANotification) {
+            // a notification of Tasklist's (e.g. an earlier refusal) lies over the button, as a person would close it
+            script("arguments[0].click()", button);
+        }
     }
 
     void click(String css) {
