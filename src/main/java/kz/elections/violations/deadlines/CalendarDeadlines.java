@@ -55,7 +55,11 @@ class CalendarDeadlines {
                 .processVariableValueEquals(ELECTION_ID, election.id()).list();
         String freezeText = TaskDeadlines.freezeText(election);
         for (Task task : open) {
-            Deadline row = rows.computeIfAbsent(task.getTaskDefinitionKey(), key -> deadlines.deadline(key, election));
+            // one evaluation of the table per task and day of creation before voting, however many tasks
+            java.time.Instant created = task.getCreateTime().toInstant();
+            Deadline row = rows.computeIfAbsent(task.getTaskDefinitionKey() + "@"
+                    + TaskDeadlines.daysUntilVoting(election, created),
+                    key -> deadlines.deadline(task.getTaskDefinitionKey(), election, created));
             if (!row.followsTheCalendar()) {
                 continue;
             }

@@ -54,7 +54,7 @@ class DueDateBackfill {
         for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).withoutDueDate().list()) {
             Election election = deadlines.election(runtimeService.getVariable(task.getProcessInstanceId(), ELECTION_ID));
             try {
-                Deadline row = deadlines.deadline(task.getTaskDefinitionKey(), election);
+                Deadline row = deadlines.deadline(task.getTaskDefinitionKey(), election, task.getCreateTime().toInstant());
                 task.setDueDate(Date.from(row.dueFor(task.getCreateTime().toInstant(), election, deadlines.workingDays())));
                 taskService.saveTask(task);
                 if (row.followsTheCalendar() && election != null) {

@@ -48,19 +48,24 @@ public class TaskDeadlines {
     /** The due date of the user task the execution arrives at (the process model's expression). */
     public Date dueDate(DelegateExecution execution) {
         Election election = election(execution.getVariable(ELECTION_ID));
-        Deadline deadline = deadline(execution.getCurrentActivityId(), election);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Deadline deadline = deadline(execution.getCurrentActivityId(), election, now);
         if (deadline.followsTheCalendar() && election != null) {
             execution.setVariable(REGISTRATION_FREEZE_FROM_TEXT, freezeText(election));
         }
-        return Date.from(deadline.dueFor(ClockUtil.getCurrentTime().toInstant(), election, workingDays));
+        return Date.from(deadline.dueFor(now, election, workingDays));
     }
 
-    /** The table's row for a task of a case of the election (null: a case without an election). */
-    Deadline deadline(String taskDefinitionKey, Election election) {
+    /**
+     * The table's row for a task of a case of the election (null: a case without an election), created at
+     * the given moment: the table may tell a task created in the last days before voting from others.
+     */
+    Deadline deadline(String taskDefinitionKey, Election election, Instant createdAt) {
         DmnDecisionRuleResult row = currentUser.withoutEngineChecks(() -> decisionService
                 .evaluateDecisionTableByKey(DECISION_KEY)
                 .variables(Variables.createVariables().putValue("taskDefinitionKey", taskDefinitionKey)
-                        .putValue("electionLevel", election == null ? null : election.level().name()))
+                        .putValue("electionLevel", election == null ? null : election.level().name())
+                        .putValue("daysUntilVoting", daysUntilVoting(election, createdAt)))
                 .evaluate().getFirstResult());
         if (row == null) {
             throw new IllegalStateException("TaskDeadlines has no row for task " + taskDefinitionKey
@@ -73,7 +78,16 @@ public class TaskDeadlines {
 
     /** The due moment of a task created at the given moment. */
     Instant due(String taskDefinitionKey, Election election, Instant createdAt) {
-        return deadline(taskDefinitionKey, election).dueFor(createdAt, election, workingDays);
+        return deadline(taskDefinitionKey, election, createdAt).dueFor(createdAt, election, workingDays);
+    }
+
+    /** Whole days from the moment's day to the voting day, in the election's zone (null: no election). */
+    static Long daysUntilVoting(Election election, Instant moment) {
+        if (election == null) {
+            return null;
+        }
+        return java.time.temporal.ChronoUnit.DAYS.between(moment.atZone(election.zone()).toLocalDate(),
+                election.votingDay());
     }
 
     /** The freeze moment as staff read it: {@code 17.03.2023 00:00 (Asia/Almaty)}. */

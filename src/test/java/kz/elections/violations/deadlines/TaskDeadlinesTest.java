@@ -57,8 +57,8 @@ class TaskDeadlinesTest extends CaseTestSupport {
 
     @Test
     void everyRowOfTheTableGivesItsTaskItsTerm() {
-        // calendar days from the creation
-        assertThat(due("Task_CheckFact")).isEqualTo(almaty("2023-03-06T10:00"));
+        // calendar days from the creation; checking a fact: the law's three days
+        assertThat(due("Task_CheckFact")).isEqualTo(almaty("2023-03-04T10:00"));
         assertThat(due("Task_DecideConsent")).isEqualTo(almaty("2023-03-04T10:00"));
         assertThat(due("Task_HandToInvestigation")).isEqualTo(almaty("2023-03-02T10:00"));
         assertThat(due("Task_CancelExpelledObserverRegistration")).isEqualTo(almaty("2023-03-04T10:00"));
@@ -71,6 +71,14 @@ class TaskDeadlinesTest extends CaseTestSupport {
         // the election's freeze, D-2 00:00
         assertThat(due("Task_CancelRegistration")).isEqualTo(almaty("2023-03-17T00:00"));
         assertThat(due("Task_RestoreRegistration")).isEqualTo(almaty("2023-03-17T00:00"));
+        // checking a fact that arrives less than five days before voting day is due at once
+        Instant fiveDaysBefore = almaty("2023-03-14T09:00").toInstant();
+        Instant fourDaysBefore = almaty("2023-03-15T09:00").toInstant();
+        assertThat(deadlines.due("Task_CheckFact", election, fiveDaysBefore))
+                .isEqualTo(almaty("2023-03-17T09:00").toInstant());
+        assertThat(deadlines.due("Task_CheckFact", election, fourDaysBefore)).isEqualTo(fourDaysBefore);
+        assertThat(deadlines.due("Task_CheckFact", election, almaty("2023-03-19T12:00").toInstant()))
+                .isEqualTo(almaty("2023-03-19T12:00").toInstant());
         // a task the table does not name
         assertThat(due("Task_AddedByARevision")).isEqualTo(almaty("2023-03-06T10:00"));
     }
@@ -79,7 +87,7 @@ class TaskDeadlinesTest extends CaseTestSupport {
     void aCandidatesCaseHasADueDateOnEveryTaskAndTheRegistrationTasksFollowTheElectionsCalendar() {
         ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
         BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CheckFact");
-        assertThat(task(instance).getDueDate()).isEqualTo(almaty("2023-03-06T10:00"));
+        assertThat(task(instance).getDueDate()).isEqualTo(almaty("2023-03-04T10:00"));
 
         setClock("2023-03-02T09:00", "Asia/Almaty");
         complete(task(instance), withVariables("factConfirmed", true));
@@ -141,7 +149,7 @@ class TaskDeadlinesTest extends CaseTestSupport {
     void aCalendarChangeLeavesTheTermsThatDoNotDependOnIt() {
         ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
         Date checkDue = task(instance).getDueDate();
-        assertThat(checkDue).isEqualTo(almaty("2023-03-06T10:00"));
+        assertThat(checkDue).isEqualTo(almaty("2023-03-04T10:00"));
         elections.update(election.id(), new ElectionRequest(election.name(), "MAZHILIS", "2023-03-26", "Asia/Almaty"));
         assertThat(task(instance).getDueDate()).isEqualTo(checkDue);
         assertThat(runtimeService.getVariable(instance.getId(), "registrationFreezeFromText")).isNull();
@@ -159,6 +167,6 @@ class TaskDeadlinesTest extends CaseTestSupport {
         setClock("2023-03-03T12:00", "Asia/Almaty");
         assertThat(backfill.dateTasksWithoutDueDate()).isGreaterThanOrEqualTo(1);
         // counted from the task's creation, not from the start-up
-        assertThat(task(instance).getDueDate()).isEqualTo(almaty("2023-03-06T10:00"));
+        assertThat(task(instance).getDueDate()).isEqualTo(almaty("2023-03-04T10:00"));
     }
 }
