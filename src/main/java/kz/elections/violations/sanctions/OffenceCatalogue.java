@@ -63,10 +63,14 @@ public class OffenceCatalogue {
 
         /**
          * The title as the engine stores it once for everyone (the case's {@code offenceTitle}, shown by the
-         * forms): Kazakh, then Russian, "Тыйым салынған кезеңдегі үгіт / Агитация в запрещённый период".
+         * forms): Kazakh, then Russian, "Тыйым салынған кезеңдегі үгіт / Агитация в запрещённый период";
+         * a revised table that lacks one of them gives what it has.
          */
         public String bilingualTitle() {
-            return titleKk + " / " + titleRu;
+            if (titleKk != null && titleRu != null) {
+                return titleKk + " / " + titleRu;
+            }
+            return titleKk != null ? titleKk : titleRu != null ? titleRu : title;
         }
     }
 
