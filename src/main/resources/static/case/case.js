@@ -68,16 +68,16 @@ function valuesOfStep(step, timeline) {
   return found;
 }
 
+/** What a step decided: the values its completion set, in words; else the step's decision code as a word. */
 function decisionText(step, values) {
-  if (step.decision !== undefined && step.decision !== null) {
-    if (typeof step.decision === "object") {
-      return Object.entries(step.decision).map(([name, value]) =>
-        I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
-    }
-    return valueInWords(null, step.decision);
-  }
-  return Object.entries(values).filter(([name]) => name !== "reason")
+  const set = Object.entries(values).filter(([name]) => name !== "reason")
     .map(([name, value]) => I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
+  if (set || step.decision === undefined || step.decision === null) return set;
+  if (typeof step.decision === "object") {
+    return Object.entries(step.decision).map(([name, value]) =>
+      I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
+  }
+  return I18n.word("stepDecision", step.decision);
 }
 
 function showSummary(view, election) {
