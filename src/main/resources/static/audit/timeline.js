@@ -14,6 +14,9 @@ const CODE_VARIABLES = {rulingOutcome: "sanction", duplicateResolution: "duplica
   accreditation: "followUpState"};
 
 let zone = null;
+/** The case's registrationReason as the server words it, and as this page's language words it. */
+let serverReason = null;
+let reasonInWords = null;
 
 function same(a, b) {
   return JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
@@ -32,8 +35,15 @@ function isTechnical(entry) {
   return false;
 }
 
+/** A reason of an entry; the freeze's reason in this page's language. */
+function reasonText(reason) {
+  return reason && reason === serverReason && reasonInWords ? reasonInWords : reason;
+}
+
 function valueInWords(variable, value) {
   if (value === null || value === undefined) return I18n.t("value.empty");
+  if (variable === "registrationReason") return reasonText(String(value));
+  if (variable === "offenceTitle") return I18n.offenceTitle(null, value);
   if (typeof value === "boolean") return I18n.t(value ? "value.yes" : "value.no");
   if (CODE_VARIABLES[variable]) return I18n.word(CODE_VARIABLES[variable], value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(String(value))) return I18n.dateTime(value, zone);
@@ -68,7 +78,7 @@ function details(entry) {
     parts.push(I18n.t("detail.ended", {at: I18n.dateTime(entry.endedAt, zone)}) + ", "
       + I18n.t("detail.took", {duration: I18n.duration(entry.durationMillis)}));
   }
-  if (entry.reason) parts.push(entry.reason);
+  if (entry.reason) parts.push(reasonText(entry.reason));
   const detail = detailInWords(entry.detail);
   if (detail) parts.push(detail);
   return parts.join("; ");
@@ -131,10 +141,13 @@ async function showTimeline() {
     I18n.word("outcome", timeline.outcome), I18n.word("registration", timeline.registration),
     I18n.t("timeline.process", {version: process.version}) + (process.versionTag ? " (" + process.versionTag + ")" : "")]
     .filter(Boolean).join(" · ");
+  serverReason = timeline.registrationReason || null;
+  reasonInWords = I18n.registrationReason(timeline.registrationReasonCode,
+    election && election.milestones && election.milestones.registrationFreezeFrom, zone, serverReason);
   const why = document.getElementById("timeline-why");
   why.hidden = !timeline.registrationReason;
   why.textContent = timeline.registrationReason
-    ? I18n.word("registration", timeline.registration) + ": " + timeline.registrationReason : "";
+    ? I18n.word("registration", timeline.registration) + ": " + reasonInWords : "";
   document.getElementById("case-page").href = "/cases/" + encodeURIComponent(number);
   showEntries(timeline);
   document.getElementById("timeline").hidden = false;

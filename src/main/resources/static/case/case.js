@@ -68,19 +68,19 @@ function valuesOfStep(step, timeline) {
   return found;
 }
 
+/** What a step decided: the values its completion set, in words; else the step's decision code as a word. */
 function decisionText(step, values) {
-  if (step.decision !== undefined && step.decision !== null) {
-    if (typeof step.decision === "object") {
-      return Object.entries(step.decision).map(([name, value]) =>
-        I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
-    }
-    return I18n.word("decisionCode", step.decision);
-  }
-  return Object.entries(values).filter(([name]) => name !== "reason")
+  const set = Object.entries(values).filter(([name]) => name !== "reason")
     .map(([name, value]) => I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
+  if (set || step.decision === undefined || step.decision === null) return set;
+  if (typeof step.decision === "object") {
+    return Object.entries(step.decision).map(([name, value]) =>
+      I18n.t("var." + name) + ": " + valueInWords(name, value)).join("; ");
+  }
+  return I18n.word("stepDecision", step.decision);
 }
 
-function showSummary(view) {
+function showSummary(view, election) {
   const list = document.getElementById("summary");
   fact(list, "field.status", I18n.word("status", view.status));
   fact(list, "field.outcome", I18n.word("outcome", view.outcome));
@@ -93,7 +93,9 @@ function showSummary(view) {
     fact(list, "field.sanction", text);
   }
   fact(list, "field.registration", I18n.word("registration", view.registration));
-  fact(list, "field.registrationReason", view.registrationReason);
+  const freeze = election && election.milestones && election.milestones.registrationFreezeFrom;
+  fact(list, "field.registrationReason",
+    I18n.registrationReason(view.registrationReasonCode, freeze, zone, view.registrationReason));
   const followUp = view.followUp || {};
   if (followUp.kind && followUp.kind !== "NONE") fact(list, "field.followUp", I18n.word("followUp", followUp.kind));
   fact(list, "field.observerRegistration", I18n.word("followUpState", followUp.observerRegistration));
@@ -114,7 +116,7 @@ function showFacts(view, election, values) {
   fact(list, "field.place", values.place);
   const article = I18n.article(view.code, view.article, view.part);
   fact(list, "field.article", view.code === "CC" ? article : article + " — " + I18n.word("code", "CAO"));
-  fact(list, "field.offence", values.offenceTitle);
+  fact(list, "field.offence", I18n.offenceTitle(view.offenceTitle, values.offenceTitle));
   fact(list, "field.source", I18n.word("source", view.source));
   fact(list, "field.description", view.description);
 }
@@ -260,7 +262,7 @@ async function showCase() {
     Api.get("/api/cases/" + encodeURIComponent(number) + "/history").catch(() => null)]);
   zone = election && election.timeZone;
   const values = lastValues(timeline);
-  showSummary(view);
+  showSummary(view, election);
   showNext(view, election, values, timeline);
   showDeadlines(view, election, values);
   showFacts(view, election, values);

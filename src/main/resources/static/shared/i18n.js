@@ -129,6 +129,29 @@ const I18n = (() => {
     return criminal ? article("CC", criminal[1]) : article("CAO", key);
   }
 
+  /**
+   * Why the freeze decided the registration: the sentence of its code (the case's registrationReasonCode)
+   * with the election's freeze moment in the election's zone; the server's sentence where the case has no
+   * code (cases closed before codes were kept) or the moment is unknown.
+   */
+  function registrationReason(code, freezeFrom, zone, serverText) {
+    const key = "registrationReason." + code;
+    if (!code || !has(key) || !freezeFrom) return serverText || "";
+    return t(key, {at: dateTime(freezeFrom, zone)});
+  }
+
+  /**
+   * The offence's title in the page's language: the catalogue's wording the case API gives ({kk, ru, en}),
+   * else the Kazakh or Russian half of the title the case keeps ("kk / ru"), else that title as it is.
+   */
+  function offenceTitle(titles, stored) {
+    if (titles && titles[language]) return titles[language];
+    if (stored === null || stored === undefined) return "";
+    const halves = String(stored).split(" / ");
+    if (halves.length === 2 && language !== "en") return halves[language === "kk" ? 0 : 1];
+    return String(stored);
+  }
+
   /** A step of the process (an activity id) in words, else the name the engine gives it. */
   function step(activityId, fallbackName) {
     if (activityId && has("step." + activityId)) return words["step." + activityId];
@@ -174,5 +197,5 @@ const I18n = (() => {
     });
 
   return {LANGUAGES, language, ready, t, has, word, date, dateTime, number, duration, group, article, articleKey,
-    step, apply};
+    registrationReason, offenceTitle, step, apply};
 })();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.api.NotFoundException;
+import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,11 +31,14 @@ public class CaseQueries {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final TaskService taskService;
+    private final OffenceCatalogue catalogue;
 
-    public CaseQueries(HistoryService historyService, RepositoryService repositoryService, TaskService taskService) {
+    public CaseQueries(HistoryService historyService, RepositoryService repositoryService, TaskService taskService,
+                       OffenceCatalogue catalogue) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.taskService = taskService;
+        this.catalogue = catalogue;
     }
 
     public CaseView get(String caseNumber) {
@@ -64,6 +68,7 @@ public class CaseQueries {
                 sanction(variables, outcome),
                 text(variables, REGISTRATION, null),
                 text(variables, REGISTRATION_REASON, null),
+                text(variables, REGISTRATION_REASON_CODE, null),
                 new CaseView.RegistrationDecisions(text(variables, CANCELLATION_DECISION_NUMBER, null),
                         text(variables, RESTORATION_DECISION_NUMBER, null)),
                 text(variables, ELECTION_ID, null),
@@ -75,6 +80,7 @@ public class CaseQueries {
                 text(variables, CODE, null),
                 text(variables, ARTICLE, null),
                 text(variables, PART, null),
+                offenceTitle(variables),
                 text(variables, SOURCE, null),
                 text(variables, DESCRIPTION, null),
                 new CaseView.ProcessVersion(definition.getId(), definition.getVersion(), definition.getVersionTag()),
@@ -86,6 +92,17 @@ public class CaseQueries {
                         text(variables, POSSIBLE_DUPLICATES, "").isBlank() ? List.of()
                                 : List.of(text(variables, POSSIBLE_DUPLICATES, "").split(",")),
                         text(variables, LINKED_CASE_NUMBER, null)));
+    }
+
+    /** The offence's title as the newest offence catalogue words it. */
+    private CaseView.OffenceTitle offenceTitle(Map<String, Object> variables) {
+        String article = text(variables, ARTICLE, null);
+        if (article == null) {
+            return null;
+        }
+        return catalogue.find(text(variables, CODE, "CAO"), article, text(variables, PART, null), variables.get(OFFENDER_KIND))
+                .map(offence -> new CaseView.OffenceTitle(offence.titleKk(), offence.titleRu(), offence.title()))
+                .orElse(null);
     }
 
     private List<CaseView.Step> steps(String processInstanceId) {

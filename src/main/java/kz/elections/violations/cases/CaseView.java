@@ -13,6 +13,7 @@ public record CaseView(
         Sanction sanction,
         String registration,
         String registrationReason,
+        String registrationReasonCode,
         RegistrationDecisions registrationDecisions,
         String electionId,
         String region,
@@ -21,6 +22,7 @@ public record CaseView(
         String code,
         String article,
         String part,
+        OffenceTitle offenceTitle,
         String source,
         String description,
         ProcessVersion processVersion,
@@ -35,6 +37,10 @@ public record CaseView(
      */
     public record FollowUp(String kind, String observerRegistration, String accreditation, String investigationNumber,
                            java.util.Date paymentDueAt, List<String> possibleDuplicates, String linkedCaseNumber) {
+    }
+
+    /** The offence's title in the offence catalogue, in Kazakh, Russian and English; null for an article it no longer lists. */
+    public record OffenceTitle(String kk, String ru, String en) {
     }
 
     /** The district commission's decisions on the registration: each kept, a restoration beside the cancellation. */
@@ -53,10 +59,10 @@ public record CaseView(
     /** The same case with the offender's IIN/BIN masked to their last four digits. */
     public CaseView withMaskedIdentification() {
         return new CaseView(caseNumber, processInstanceId, status, outcome, sanction, registration, registrationReason,
-                registrationDecisions, electionId, region, committedOn,
+                registrationReasonCode, registrationDecisions, electionId, region, committedOn,
                 new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()),
                         IdentifierMask.mask(offender.bin()), offender.districtCommission()),
-                code, article, part, source, description, processVersion, openTasks, steps, followUp);
+                code, article, part, offenceTitle, source, description, processVersion, openTasks, steps, followUp);
     }
 
 

@@ -69,7 +69,7 @@ public class RegisterFact {
         execution.setVariable(POSSIBLE_DUPLICATES, String.join(",", duplicates));
         catalogue.find((String) execution.getVariable(CODE), (String) execution.getVariable(ARTICLE),
                         (String) execution.getVariable(PART), execution.getVariable(OFFENDER_KIND))
-                .ifPresent(offence -> execution.setVariable(OFFENCE_TITLE, offence.title()));
+                .ifPresent(offence -> execution.setVariable(OFFENCE_TITLE, offence.bilingualTitle()));
         // shown in Tasklist's list next to the case number; the rules above made sure the election exists
         elections.find((String) execution.getVariable(ELECTION_ID)).map(Election::name)
                 .ifPresent(name -> execution.setVariable(ELECTION_NAME, name));

@@ -78,6 +78,8 @@ public final class CaseVariables {
     public static final String OUTCOME = "outcome";
     public static final String REGISTRATION = "registration";
     public static final String REGISTRATION_REASON = "registrationReason";
+    /** Why the freeze decided the registration, as a {@link RegistrationReasonCode}; absent on older cases. */
+    public static final String REGISTRATION_REASON_CODE = "registrationReasonCode";
     public static final String CANCELLATION_DECISION_NUMBER = "cancellationDecisionNumber";
     public static final String RESTORATION_DECISION_NUMBER = "restorationDecisionNumber";
 
@@ -87,7 +89,7 @@ public final class CaseVariables {
      * never a field of a form.
      */
     public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, ELECTION_NAME, CASE_STATUS,
-            OUTCOME, REGISTRATION, REGISTRATION_REASON, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
+            OUTCOME, REGISTRATION, REGISTRATION_REASON, REGISTRATION_REASON_CODE, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FREEZE_FROM_TEXT, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
             FINE_MIN_MCI, FINE_MAX_MCI, ABBREVIATED_FINE_MCI, "warningPossible", OBSERVER_REGISTRATION,

@@ -54,9 +54,24 @@ public class OffenceCatalogue {
         this.repository = repository;
     }
 
-    /** An offence's sanctions; the fine bounds are null for a criminal offence. */
-    public record Offence(String title, BigDecimal fineMinMci, BigDecimal fineMaxMci, boolean warningPossible,
-                          BigDecimal abbreviatedFineMci) {
+    /**
+     * An offence's title in English (the API's messages), Kazakh and Russian, and its sanctions; the fine
+     * bounds are null for a criminal offence.
+     */
+    public record Offence(String title, String titleKk, String titleRu, BigDecimal fineMinMci, BigDecimal fineMaxMci,
+                          boolean warningPossible, BigDecimal abbreviatedFineMci) {
+
+        /**
+         * The title as the engine stores it once for everyone (the case's {@code offenceTitle}, shown by the
+         * forms): Kazakh, then Russian, "Тыйым салынған кезеңдегі үгіт / Агитация в запрещённый период";
+         * a revised table that lacks one of them gives what it has.
+         */
+        public String bilingualTitle() {
+            if (titleKk != null && titleRu != null) {
+                return titleKk + " / " + titleRu;
+            }
+            return titleKk != null ? titleKk : titleRu != null ? titleRu : title;
+        }
     }
 
     public Optional<Offence> find(String code, String article, String part, Object offenderKind) {
@@ -158,7 +173,8 @@ public class OffenceCatalogue {
             if (row == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Offence((String) row.get("offenceTitle"), decimal(row.get("fineMinMci")),
+            return Optional.of(new Offence((String) row.get("offenceTitle"), (String) row.get("offenceTitleKk"),
+                    (String) row.get("offenceTitleRu"), decimal(row.get("fineMinMci")),
                     decimal(row.get("fineMaxMci")), Boolean.TRUE.equals(row.get("warningPossible")),
                     decimal(row.get("abbreviatedFineMci"))));
         }

@@ -4,6 +4,7 @@ import kz.elections.violations.model.FollowUpState;
 import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.model.Outcome;
 import kz.elections.violations.model.Registration;
+import kz.elections.violations.model.RegistrationReasonCode;
 import kz.elections.violations.freeze.RegistrationFreeze;
 import static kz.elections.violations.model.CaseVariables.*;
 
@@ -50,11 +51,14 @@ public class CaseRecord {
 
     /** how: SKIPPED (the case reached the cancellation inside the freeze) or WITHDRAWN (by the timer). */
     public void registrationKept(DelegateExecution execution, String how) {
-        String what = "SKIPPED".equals(how)
+        boolean skipped = "SKIPPED".equals(how);
+        String what = skipped
                 ? "The ruling took effect inside the freeze, so the registration was not cancelled: "
                 : "The open cancellation was withdrawn when the freeze began: ";
         execution.setVariable(REGISTRATION, Registration.KEPT_DUE_TO_FREEZE.name());
         execution.setVariable(REGISTRATION_REASON, what + freeze.describe(electionId(execution)));
+        execution.setVariable(REGISTRATION_REASON_CODE, (skipped ? RegistrationReasonCode.RULING_EFFECTIVE_INSIDE_FREEZE
+                : RegistrationReasonCode.CANCELLATION_WITHDRAWN_BY_FREEZE).name());
         close(execution, Outcome.SANCTION_IMPOSED.name());
     }
 
@@ -72,10 +76,13 @@ public class CaseRecord {
 
     /** how: SKIPPED (quashed inside the freeze) or WITHDRAWN (the open restoration, by the timer). */
     public void restoreBarred(DelegateExecution execution, String how) {
-        String what = "SKIPPED".equals(how)
+        boolean skipped = "SKIPPED".equals(how);
+        String what = skipped
                 ? "The ruling was quashed inside the freeze, so the registration stays cancelled: "
                 : "The open restoration was withdrawn when the freeze began, so the registration stays cancelled: ";
         execution.setVariable(REGISTRATION_REASON, what + freeze.describe(electionId(execution)));
+        execution.setVariable(REGISTRATION_REASON_CODE, (skipped ? RegistrationReasonCode.QUASHED_INSIDE_FREEZE
+                : RegistrationReasonCode.RESTORATION_WITHDRAWN_BY_FREEZE).name());
         close(execution, Outcome.OVERTURNED_ON_APPEAL.name());
     }
 

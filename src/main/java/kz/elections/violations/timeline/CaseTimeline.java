@@ -14,6 +14,7 @@ public record CaseTimeline(
         String outcome,
         String registration,
         String registrationReason,
+        String registrationReasonCode,
         Instant startedAt,
         Instant endedAt,
         ProcessDefinitionInfo process,

@@ -15,8 +15,10 @@ import kz.elections.violations.demo.DemoBriefing;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;
+import kz.elections.violations.support.CaseSteps;
 import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.TestIins;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +79,7 @@ class CasePagesBrowserStandaloneTest {
                         "Осы сайлауда тіркеуді өзгертуге тыйымның басталуы",
                         votingDay.minusDays(2).format(DAY) + " 00:00", today.minusDays(2).format(DAY),
                         "кандидат", "Aidos Candidate", "№ 1 округтік сайлау комиссиясы", "102-бап",
-                        "шағым", "факт расталды", "prosecutor",
+                        "шағым", "факт расталды: иә", "prosecutor",
                         "Leaflets <b>before</b> the deadline", "Байланысты істер мен қайталамалар жоқ.")
                         .doesNotContain("Check the fact", "CONFIRMED", "OPEN", "CANDIDATE", "COMPLAINT", "Task_", "/audit/");
                 assertThat(browser.script("return document.documentElement.lang")).isEqualTo("kk");
@@ -91,7 +93,7 @@ class CasePagesBrowserStandaloneTest {
                 browser.waitForText("Проверить факт");
                 assertThat(browser.pageText()).contains("Состояние дела", "открыто",
                         "Решить вопрос о согласии на привлечение", "Центральная избирательная комиссия",
-                        "окружная избирательная комиссия № 1", "Статья 102", "жалоба", "факт подтверждён",
+                        "окружная избирательная комиссия № 1", "Статья 102", "жалоба", "факт подтверждён: да",
                         votingDay.minusDays(2).format(DAY) + " 00:00")
                         .doesNotContain("Фактіні тексеру");
                 browser.screenshot("case-page-ru");
@@ -138,8 +140,68 @@ class CasePagesBrowserStandaloneTest {
                         + " return [chart.data.labels, chart.data.datasets[0].data];");
                 assertThat(bars).asList().containsExactly(List.of("Article 102"), List.of(1L));
                 browser.screenshot("audit-statistics-labelled");
+
+                // a case whose open cancellation the freeze withdrew: the reason in the reader's language
+                String kept = caseWithdrawnByTheFreeze(app, api, today);
+                String freezeBegan = today.minusDays(1).format(DAY) + " 00:00";
+                browser.logIn("commission1");
+                browser.open("/cases/" + kept);
+                browser.waitForText("Case " + kept);
+                browser.script("const s = document.getElementById('language'); s.value = 'kk';"
+                        + " s.dispatchEvent(new Event('change'));");
+                browser.waitForText("№ " + kept + " іс");
+                browser.waitForText("Тыйым салынған кезеңдегі үгіт");
+                assertThat(browser.pageText()).contains("Тіркеуді өзгертуге тыйым " + freezeBegan
+                        + " басталғанда аяқталмаған тіркеуді жою тапсырмасы алынып тасталды", "Тыйым салынған кезеңдегі үгіт")
+                        .doesNotContain("withdrawn", "Asia/Almaty", "Campaigning");
+                browser.script("const s = document.getElementById('language'); s.value = 'ru';"
+                        + " s.dispatchEvent(new Event('change'));");
+                browser.waitForText("Дело " + kept);
+                browser.waitForText("Агитация в запрещённый период");
+                browser.waitForText("Незавершённая отмена регистрации снята, когда " + freezeBegan);
+                assertThat(browser.pageText()).contains("Незавершённая отмена регистрации снята, когда " + freezeBegan
+                        + " начался запрет на изменение регистрации", "Агитация в запрещённый период")
+                        .doesNotContain("withdrawn", "Asia/Almaty", "Campaigning");
+                browser.logIn("auditor");
+                browser.open("/audit/?case=" + kept);
+                browser.waitForText("Ход дела " + kept);
+                browser.waitForText("Незавершённая отмена регистрации");
+                assertThat(browser.pageText()).contains("Незавершённая отмена регистрации снята, когда " + freezeBegan)
+                        .doesNotContain("withdrawn when");
                 assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
             }
         }
+    }
+
+    /**
+     * A candidate's case of a second election at Task_CancelRegistration when the voting day is brought
+     * forward to tomorrow: the freeze (D-2 00:00, yesterday) has begun and withdraws the task.
+     */
+    private static String caseWithdrawnByTheFreeze(ConfigurableApplicationContext app, HttpApi api, LocalDate today) {
+        Election election = app.getBean(ElectionService.class).create(new ElectionRequest("Mazhilis (freeze page)",
+                "MAZHILIS", today.plusDays(30).toString(), "Asia/Almaty"));
+        HttpApi.Answer registered = api.post("prosecutor", "/api/cases", Map.of("electionId", election.id(),
+                "region", "Almaty", "committedOn", today.minusDays(1).toString(), "place", "Dostyk avenue 5",
+                "offender", Map.of("kind", "CANDIDATE", "name", "Bolat Candidate", "iin", TestIins.next(),
+                        "districtCommission", "1"),
+                "article", "102", "source", "MONITORING", "description", "Posters on a school"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        String caseNumber = registered.body().get("caseNumber").asText();
+        ProcessEngine engine = app.getBean(ProcessEngine.class);
+        CaseSteps.step(engine, caseNumber, "check");
+        CaseSteps.step(engine, caseNumber, "consent");
+        String instance = registered.body().get("processInstanceId").asText();
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance)
+                .singleResult().getId(), Map.of("rulingOutcome", "FINE", "fineMci", 20, "abbreviatedProcedure", false,
+                "rulingDate", today.toString()));
+        CaseSteps.step(engine, caseNumber, "effect");
+        assertThat(CaseSteps.activeActivities(engine, caseNumber)).contains("Task_CancelRegistration");
+        HttpApi.Answer moved = api.put("demo", "/api/elections/" + election.id(), Map.of("name", election.name(),
+                "level", "MAZHILIS", "votingDay", today.plusDays(1).toString(), "timeZone", "Asia/Almaty"));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+        CaseSteps.runElectionFreeze(engine, election.id());
+        HttpApi.Answer view = api.get("prosecutor", "/api/cases/" + caseNumber);
+        assertThat(view.body().get("registrationReasonCode").asText()).isEqualTo("CANCELLATION_WITHDRAWN_BY_FREEZE");
+        return caseNumber;
     }
 }

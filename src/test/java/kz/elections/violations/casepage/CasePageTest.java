@@ -58,6 +58,26 @@ class CasePageTest extends CaseTestSupport {
     }
 
     @Test
+    void theFormsShowTheOffenceInKazakhAndRussianAndThePageInItsLanguage() {
+        Answer tasks = http.get("prosecutor", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+                + "&taskDefinitionKey=Task_CheckFact");
+        assertThat(tasks.body()).as(tasks.text()).hasSize(1);
+        Answer shown = http.get("prosecutor", "/engine-rest/task/" + tasks.body().get(0).get("id").asText()
+                + "/form-variables");
+        assertThat(shown.status()).as(shown.text()).isEqualTo(200);
+        assertThat(shown.body().at("/offenceTitle/value").asText())
+                .isEqualTo("Тыйым салынған кезеңдегі үгіт / Агитация в запрещённый период")
+                .doesNotContainPattern("[A-Za-z]");
+
+        Answer view = http.get("prosecutor", "/api/cases/" + caseNumber);
+        assertThat(view.body().get("offenceTitle").get("kk").asText()).isEqualTo("Тыйым салынған кезеңдегі үгіт");
+        assertThat(view.body().get("offenceTitle").get("ru").asText()).isEqualTo("Агитация в запрещённый период");
+        assertThat(view.body().get("offenceTitle").get("en").asText()).isEqualTo("Campaigning in a prohibited period");
+        assertThat(http.get(null, "/case/case.js").text()).contains("I18n.offenceTitle(view.offenceTitle",
+                "I18n.registrationReason(view.registrationReasonCode");
+    }
+
+    @Test
     void anotherDistrictsCommissionGetsNoCaseForThePageToShow() {
         assertThat(http.get("commission2", "/cases/" + caseNumber).status()).isEqualTo(200);
         assertThat(http.get("commission2", "/api/cases/" + caseNumber).status()).isEqualTo(404);

@@ -114,6 +114,7 @@ class RegistrationFreezeTest extends CaseTestSupport {
         assertThat(view.outcome()).isEqualTo("SANCTION_IMPOSED");
         assertThat(view.registration()).isEqualTo("KEPT_DUE_TO_FREEZE");
         assertThat(view.registrationReason()).contains("withdrawn").contains(zone);
+        assertThat(view.registrationReasonCode()).isEqualTo("CANCELLATION_WITHDRAWN_BY_FREEZE");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,6 +130,7 @@ class RegistrationFreezeTest extends CaseTestSupport {
         assertThat(view.registration()).isEqualTo("KEPT_DUE_TO_FREEZE");
         assertThat(view.outcome()).isEqualTo("SANCTION_IMPOSED");
         assertThat(view.registrationReason()).contains("inside the freeze");
+        assertThat(view.registrationReasonCode()).isEqualTo("RULING_EFFECTIVE_INSIDE_FREEZE");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,6 +158,7 @@ class RegistrationFreezeTest extends CaseTestSupport {
         assertThat(view.registration()).isEqualTo("CANCELLED");
         assertThat(view.outcome()).isEqualTo("OVERTURNED_ON_APPEAL");
         assertThat(view.registrationReason()).contains("stays cancelled");
+        assertThat(view.registrationReasonCode()).isEqualTo("RESTORATION_WITHDRAWN_BY_FREEZE");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,5 +186,6 @@ class RegistrationFreezeTest extends CaseTestSupport {
         CaseView view = view(instance);
         assertThat(view.registration()).isEqualTo("CANCELLED");
         assertThat(view.registrationReason()).contains("quashed inside the freeze");
+        assertThat(view.registrationReasonCode()).isEqualTo("QUASHED_INSIDE_FREEZE");
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.elections.violations.model.RegistrationReasonCode;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,5 +93,19 @@ class PageDictionariesTest {
         }
         assertThat(asked).hasSizeGreaterThan(50);
         assertThat(english.keySet()).containsAll(asked);
+    }
+
+    @Test
+    void everyReasonTheFreezeGivesIsASentenceWithTheFreezeMomentInEachLanguage() throws IOException {
+        for (String language : new String[] {"kk", "ru", "en"}) {
+            Map<String, String> words = dictionary(language);
+            for (RegistrationReasonCode code : RegistrationReasonCode.values()) {
+                assertThat(words.get("registrationReason." + code)).as(language + " " + code).contains("{at}");
+                if (!language.equals("en")) {
+                    assertThat(words.get("registrationReason." + code).replace("{at}", "")).as(language + " " + code)
+                            .doesNotContainPattern("[A-Za-z]");
+                }
+            }
+        }
     }
 }
