@@ -121,7 +121,9 @@ class TasklistWalkStandaloneTest {
             browser.openTask(taskId(engine, instance, "Task_CheckFact"), chrome.get(1));
             browser.waitForText(caseNumber);
             assertThat(browser.pageText()).contains("Фактіні тексеру / Проверка факта", "Айдос Кандидатов",
-                    "Іс парағы / Страница дела", "ӘҚБтК / КоАП", chrome.get(2));
+                    "Іс парағы / Страница дела", "ӘҚБтК / КоАП", chrome.get(2),
+                    "Тыйым салынған кезеңдегі үгіт / Агитация в запрещённый период")
+                    .doesNotContain("Campaigning");
             assertThat(browser.script("return document.querySelectorAll(\"input[type=radio]:checked\").length"))
                     .isEqualTo(0L);
             assertThat(browser.pageText()).as("the reason is asked only for a choice against the case")
