@@ -9,9 +9,6 @@ const BRIEFING_VARIABLES = ["factConfirmed", "consentGranted", "appealUpheld", "
   "registration", "registrationReason", "observerRegistration", "accreditation", "followUp"];
 const INTERNAL_STEPS = ["Task_CheckFreezeBeforeCancellation", "Task_CheckFreezeBeforeRestore", "Task_StartAppealPeriod",
   "Task_StartPaymentPeriod"];
-const CODE_VARIABLES = {rulingOutcome: "sanction", duplicateResolution: "duplicateResolution", outcome: "outcome",
-  registration: "registration", followUp: "followUp", caseStatus: "status", observerRegistration: "followUpState",
-  accreditation: "followUpState"};
 
 let zone = null;
 /** The case's registrationReason as the server words it, and as this page's language words it. */
@@ -44,12 +41,7 @@ function valueInWords(variable, value) {
   if (value === null || value === undefined) return I18n.t("value.empty");
   if (variable === "registrationReason") return reasonText(String(value));
   if (variable === "offenceTitle") return I18n.offenceTitle(null, value);
-  if (typeof value === "boolean") return I18n.t(value ? "value.yes" : "value.no");
-  if (CODE_VARIABLES[variable]) return I18n.word(CODE_VARIABLES[variable], value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(String(value))) return I18n.dateTime(value, zone);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return I18n.date(value);
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value);
+  return I18n.value(variable, value, zone);
 }
 
 function detailInWords(detail) {

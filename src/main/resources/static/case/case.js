@@ -11,9 +11,6 @@ const DECISION_VARIABLES = {
 };
 const DECISION_NUMBER_TASKS = ["Task_CancelRegistration", "Task_RestoreRegistration", "Task_CancelObserverRegistration",
   "Task_CancelExpelledObserverRegistration", "Task_SubmitAccreditationRevocation", "Task_RevokeAccreditation"];
-const CODE_VARIABLES = {rulingOutcome: "sanction", duplicateResolution: "duplicateResolution", outcome: "outcome",
-  registration: "registration", followUp: "followUp", source: "source", offenderKind: "offenderKind",
-  caseStatus: "status", observerRegistration: "followUpState", accreditation: "followUpState"};
 const APPEAL_WAITS = ["Gateway_AwaitLegalEffect", "Event_AppealPeriodExpired", "Event_AppealFiled"];
 const PAYMENT_WAITS = ["Gateway_AwaitPayment", "Event_FinePaid", "Timer_PaymentDeadline"];
 const QUASHING_WAITS = ["Gateway_AwaitQuashing", "Event_RulingQuashed", "Event_FreezeEndsQuashingWait"];
@@ -35,13 +32,7 @@ function fact(list, label, value) {
 }
 
 function valueInWords(variable, value) {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return I18n.t(value ? "value.yes" : "value.no");
-  if (CODE_VARIABLES[variable]) return I18n.word(CODE_VARIABLES[variable], value);
-  if (/^\d{4}-\d{2}-\d{2}T/.test(String(value))) return I18n.dateTime(value, zone);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return I18n.date(value);
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value);
+  return I18n.value(variable, value, zone);
 }
 
 /** The last value of each case variable, as the timeline records them. */

@@ -91,6 +91,22 @@ const I18n = (() => {
     return p ? p.day + "." + p.month + "." + p.year + " " + p.hour + ":" + p.minute : String(value);
   }
 
+  /** The word group of each case variable that holds a code. */
+  const CODE_VARIABLES = {rulingOutcome: "sanction", duplicateResolution: "duplicateResolution", outcome: "outcome",
+    registration: "registration", followUp: "followUp", source: "source", offenderKind: "offenderKind",
+    caseStatus: "status", observerRegistration: "followUpState", accreditation: "followUpState"};
+
+  /** A case variable's recorded value in words: yes/no, a code as its word, dates and times in the zone. */
+  function value(variable, recorded, zone) {
+    if (recorded === null || recorded === undefined) return "";
+    if (typeof recorded === "boolean") return t(recorded ? "value.yes" : "value.no");
+    if (CODE_VARIABLES[variable]) return word(CODE_VARIABLES[variable], recorded);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(String(recorded))) return dateTime(recorded, zone);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(recorded))) return date(recorded);
+    if (Array.isArray(recorded)) return recorded.join(", ");
+    return String(recorded);
+  }
+
   function number(value) {
     if (value === null || value === undefined || value === "") return "";
     const n = Number(value);
@@ -196,6 +212,6 @@ const I18n = (() => {
       switcher();
     });
 
-  return {LANGUAGES, language, ready, t, has, word, date, dateTime, number, duration, group, article, articleKey,
-    registrationReason, offenceTitle, step, apply};
+  return {LANGUAGES, language, ready, t, has, word, value, date, dateTime, number, duration, group, article,
+    articleKey, registrationReason, offenceTitle, step, apply};
 })();
