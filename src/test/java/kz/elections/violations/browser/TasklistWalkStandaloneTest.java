@@ -51,8 +51,9 @@ class TasklistWalkStandaloneTest {
 
     /** What the walk expects to read in Tasklist's chrome, written out here so that a missing translation shows. */
     private static final Map<String, List<String>> TASKLIST_SAYS = Map.of(
-            "kk", List.of("Процесті бастау", "Өзіне алу", "Аяқтау", "Бұл өрісті толтыру міндетті."),
-            "ru", List.of("Запустить процесс", "Взять в работу", "Завершить", "Это поле обязательно для заполнения."));
+            "kk", List.of("Процесті бастау", "Өзіне алу", "Аяқтау", "Бұл өрісті толтыру міндетті.", "3 күн ішінде"),
+            "ru", List.of("Запустить процесс", "Взять в работу", "Завершить", "Это поле обязательно для заполнения.",
+                    "через 3 дн."));
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"kk", "ru"})
@@ -112,7 +113,9 @@ class TasklistWalkStandaloneTest {
             String card = browser.taskListEntries().stream().filter(entry -> entry.contains(caseNumber)).findFirst()
                     .orElseThrow();
             assertThat(card).contains("Іс нөмірі / Номер дела", "Айдос Кандидатов", "102", election.name(),
-                    words.tasklist("DUE"));
+                    words.tasklist("DUE"), chrome.get(4));
+            assertThat(card).as("the card's dates in the page's language only")
+                    .doesNotContain("kk".equals(language) ? "через" : "ішінде");
             assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
                     .getDueDate()).isNotNull();
             browser.screenshot(language + "-01-task-list-with-the-case");

@@ -41,4 +41,31 @@ class WebappLocalesServedTest extends CaseTestSupport {
         assertThat(WebappLocalesTest.leaves(answer.body()))
                 .hasSameSizeAs(WebappLocalesTest.leaves(WebappLocalesTest.camundaEnglish(app)));
     }
+
+    /**
+     * A Kazakh or English page also loads the fallback Russian file: that copy comes without its date
+     * wording, which would otherwise switch the page's dates to Russian; a Russian page, or one whose
+     * language the webapps do not speak, gets it whole.
+     */
+    @ParameterizedTest(name = "{0} with Accept-Language {1}: dates {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            tasklist | kk-KZ,kk;q=0.9 | false
+            cockpit  | en-US,en       | false
+            tasklist | ru-RU,ru       | true
+            admin    | de-DE,de       | true
+            welcome  | kk             | true
+            """)
+    void theFallbackFileKeepsItsDatesOnlyForThePagesThatSpeakIt(String app, String acceptLanguage, boolean dates) {
+        HttpApi.Answer answer = http.send(null, "GET", "/camunda/app/" + app + "/locales/ru.json", null,
+                java.util.Map.of("Accept-Language", acceptLanguage));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Vary")).contains("Accept-Language");
+        if (app.equals("welcome")) {
+            // the welcome page's files have no date wording at all
+            assertThat(answer.body().has("dateLocales")).isFalse();
+        } else {
+            assertThat(answer.body().has("dateLocales")).isEqualTo(dates);
+        }
+        assertThat(answer.body().path("labels").size()).isGreaterThan(100);
+    }
 }
