@@ -12,7 +12,9 @@ class BriefingReadWaitConfiguration {
 
     @Bean
     FilterRegistrationBean<BriefingReadWait> briefingReadWait(DemoBriefing briefing) {
-        FilterRegistrationBean<BriefingReadWait> registration = new FilterRegistrationBean<>(new BriefingReadWait(briefing));
+        FilterRegistrationBean<BriefingReadWait> registration = new FilterRegistrationBean<>(new BriefingReadWait(briefing,
+                Briefing2023.load().elections().stream().map(Briefing2023.ElectionSpec::id)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet())));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
