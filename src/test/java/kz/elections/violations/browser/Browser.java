@@ -167,6 +167,12 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
     }
 
+    /** Waits longer than the usual 20 s, for a page as heavy as Cockpit loading in a fresh browser. */
+    void waitForText(String text, Duration patience) {
+        new WebDriverWait(driver, patience).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("body"), text));
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

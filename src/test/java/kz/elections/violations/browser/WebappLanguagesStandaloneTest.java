@@ -3,6 +3,7 @@ package kz.elections.violations.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,8 @@ class WebappLanguagesStandaloneTest {
                     browser.logIn("demo");
                     SAYS.get(language).forEach((page, words) -> {
                         browser.open(page);
-                        words.forEach(browser::waitForText);
+                        // Cockpit loads its plugins' scripts first: on a busy machine that takes longer than 20 s
+                        words.forEach(word -> browser.waitForText(word, Duration.ofSeconds(90)));
                         assertThat(browser.pageText()).as(language + " " + page).doesNotContain(ENGLISH);
                         assertThat(browser.script("var b = document.querySelector('.ce-eol-banner');"
                                 + " return b === null || getComputedStyle(b).display === 'none'")).isEqualTo(true);
