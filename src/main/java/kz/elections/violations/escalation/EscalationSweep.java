@@ -125,8 +125,11 @@ public class EscalationSweep {
         return escalated;
     }
 
-    /** @return whether this call escalated the task (false: it had escalated already, or its case ended). */
-    private boolean escalate(Task task, EscalationKind kind, Instant now) {
+    /**
+     * @return whether this call escalated the task (false: it had escalated already, on this node or
+     * another that read it open at the same time, or it is no longer open)
+     */
+    boolean escalate(Task task, EscalationKind kind, Instant now) {
         try {
             TaskEscalated event = transaction.execute(status -> {
                 String processInstanceId = task.getProcessInstanceId();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
@@ -23,6 +24,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -131,6 +135,20 @@ class EscalationTest extends CaseTestSupport {
     }
 
     @Test
+    void aSecondNodeThatFoundTheSameTaskOpenDoesNotEscalateItAgain() {
+        ProcessInstance instance = caseWaitingForTheCancellation();
+        Task cancellation = task(instance);
+        setClock("2023-03-16T00:00", ALMATY);
+        // both nodes' queries found the task open; the first escalates it, the second's insert fails
+        assertThat(sweep.escalate(cancellation, EscalationKind.BEFORE_FREEZE, almaty("2023-03-16T00:00"))).isTrue();
+        assertThat(sweep.escalate(cancellation, EscalationKind.BEFORE_FREEZE, almaty("2023-03-16T00:00"))).isFalse();
+        assertThat(escalationsOf(instance)).hasSize(1);
+        assertThat(publishedFor(instance)).hasSize(1);
+        assertThat(runtimeService.getVariable(instance.getId(), "escalations"))
+                .isEqualTo("Task_CancelRegistration:BEFORE_FREEZE");
+    }
+
+    @Test
     void aCalendarChangeThatBringsTheFreezeForwardBringsTheEscalationForward() {
         elections.update(election.id(), new ElectionRequest(election.name(), "MAZHILIS", "2023-03-26", ALMATY));
         ProcessInstance instance = caseWaitingForTheCancellation();
@@ -214,10 +232,12 @@ class EscalationTest extends CaseTestSupport {
 
     @Test
     void theLeadBeforeTheFreezeIsConfiguredPerElectionLevel() {
-        EscalationSettings settings = new EscalationSettings();
-        assertThat(settings.leadBeforeFreeze(ElectionLevel.MAZHILIS)).isEqualTo(Duration.ofHours(24));
-        settings.getBeforeFreeze().getLevels().put(ElectionLevel.PRESIDENTIAL, Duration.ofHours(48));
-        settings.getBeforeFreeze().setDefault(Duration.ofHours(12));
+        assertThat(new EscalationSettings().leadBeforeFreeze(ElectionLevel.MAZHILIS)).isEqualTo(Duration.ofHours(24));
+        // application.yaml's keys as an operator writes them
+        EscalationSettings settings = new Binder(new MapConfigurationPropertySource(Map.of(
+                "escalation.before-freeze.default", "PT12H",
+                "escalation.before-freeze.levels.PRESIDENTIAL", "PT48H")))
+                .bind("escalation", Bindable.ofInstance(new EscalationSettings())).get();
         assertThat(settings.leadBeforeFreeze(ElectionLevel.PRESIDENTIAL)).isEqualTo(Duration.ofHours(48));
         assertThat(settings.leadBeforeFreeze(ElectionLevel.MAZHILIS)).isEqualTo(Duration.ofHours(12));
     }
