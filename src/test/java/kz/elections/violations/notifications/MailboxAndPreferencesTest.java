@@ -72,6 +72,10 @@ class MailboxAndPreferencesTest extends CaseTestSupport {
         }
         assertThat(http.get(null, "/api/admin/mailbox").status()).isEqualTo(401);
         assertThat(http.get("demo", "/api/admin/mailbox?limit=0").body().toString()).contains("limit");
+        Answer page = http.get("demo", "/admin/mailbox.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.text()).contains("mailbox.js").contains("data-i18n=\"mailbox.title\"");
     }
 
     @Test
