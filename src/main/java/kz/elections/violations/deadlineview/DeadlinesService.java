@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,9 +50,9 @@ class DeadlinesService {
         List<OpenTaskCounts.ElectionRows> rows = counts.everyElection().stream()
                 .filter(e -> electionId == null || e.election().id().equals(electionId)).toList();
         if (electionId != null && rows.isEmpty()) {
-            throw new kz.elections.violations.api.NotFoundException("No election " + electionId);
+            throw new NotFoundException("No election " + electionId);
         }
-        Instant now = rows.isEmpty() ? org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+        Instant now = rows.isEmpty() ? ClockUtil.getCurrentTime().toInstant()
                 : rows.get(0).at();
         DueCounts totals = DueCounts.none();
         List<DeadlinesView.ElectionDeadlines> elections = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import kz.elections.violations.deadlineview.DueCounts;
 import kz.elections.violations.deadlineview.DueState;
 import kz.elections.violations.deadlineview.OpenTaskCounts;
+import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,13 +27,13 @@ class OperationsCounts {
     private final ManagementService managementService;
     private final ObjectProvider<NotificationCounts> notifications;
     private final ObjectProvider<EscalationCounts> escalations;
-    private final kz.elections.violations.security.CurrentUser currentUser;
+    private final CurrentUser currentUser;
     private final Duration ttl;
     private volatile OperationsSnapshot snapshot;
 
     OperationsCounts(OpenTaskCounts openTasks, ManagementService managementService,
                      ObjectProvider<NotificationCounts> notifications, ObjectProvider<EscalationCounts> escalations,
-                     kz.elections.violations.security.CurrentUser currentUser,
+                     CurrentUser currentUser,
                      @Value("${metrics.snapshot-ttl:PT5S}") Duration ttl) {
         this.currentUser = currentUser;
         this.openTasks = openTasks;

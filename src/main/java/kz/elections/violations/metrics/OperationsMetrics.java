@@ -4,6 +4,7 @@ import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -75,10 +76,10 @@ class OperationsMetrics {
                 .register(registry);
     }
 
-    private void notificationGauge(String state, java.util.function.Function<OperationsSnapshot, Long> value) {
+    private void notificationGauge(String state, Function<OperationsSnapshot, Long> value) {
         Gauge.builder("elections.notifications", counts, c -> {
             Long count = value.apply(c.snapshot());
-            return count == null ? Double.NaN : count;
+            return count == null ? 0 : count;
         }).description("E-mail notifications by state").tag("state", state).register(registry);
     }
 
