@@ -43,7 +43,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <li>cold start: {@code java -jar} on a fresh H2 file until {@code GET /actuator/health} is UP;</li>
  * <li>cost per case: a candidate's full case against a bare BPMN of the same wait states;</li>
  * <li>heap: 10,000 open cases in an application limited to {@code -Xmx512m};</li>
- * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze.</li>
+ * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze;</li>
+ * <li>deadlines and metrics: p95 of {@code GET /api/deadlines} and {@code GET /actuator/prometheus} with the
+ * 10,000 open cases' tasks.</li>
  * </ul>
  * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
  * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
@@ -54,7 +56,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * storm's nodes withdraw, untimed, before the storm, so that the JIT has compiled the engine's paths; 0: none;
  * the heap part holds these open cases too], bench.pgStatements [false: true loads pg_stat_statements
  * into the embedded PostgreSQL and writes each PostgreSQL storm's statements and table scans to
- * target/bench/scale/&lt;store&gt;-statements.txt].
+ * target/bench/scale/&lt;store&gt;-statements.txt], bench.deadlineCalls [200: timed calls of the deadlines view
+ * and of the metrics endpoint each].
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -229,6 +232,67 @@ class ScaleBenchmark {
                     format("%.0f MiB", usedMib), "fits 512 MiB", !outOfMemory && usedMib < 512);
             RESULTS.note("API calls with " + open + " open cases under -Xmx512m (ms, all 200): " + rounded(millis));
         }
+    }
+
+    /**
+     * The deadlines view and the metrics endpoint with the open cases' tasks (each waiting at
+     * Task_CancelRegistration): p95 of {@link #DEADLINE_CALLS} sequential calls of each after a warm-up. The
+     * metrics' snapshot lives 0.5 s here ({@code metrics.snapshot-ttl=PT0.5S}) and the scrapes are 0.6 s
+     * apart, so that every scrape counts again: the figure is a scrape's full cost, not the cached answer's.
+     */
+    @Test
+    @Order(6)
+    void deadlinesViewAndMetricsWithTenThousandOpenTasks() {
+        Store store = openCases(Store.h2("open-cases")).copy("deadlines");
+        List<String> arguments = new ArrayList<>(store.arguments("deadlines"));
+        arguments.add("--metrics.snapshot-ttl=PT0.5S");
+        try (AppProcess app = AppProcess.start("deadlines", List.of(), arguments)) {
+            HttpApi http = app.http();
+            int open = OPEN_CASES + STORM_WARM_UP;
+            Answer view = http.get("auditor", "/api/deadlines");
+            assertThat(view.status()).as(view.text()).isEqualTo(200);
+            long counted = 0;
+            for (JsonNode state : view.body().get("totals")) {
+                counted += state.asLong();
+            }
+            assertThat(counted).as("the open tasks the view counts").isGreaterThanOrEqualTo(open);
+            Map<String, String> prometheus = Map.of("Accept", "text/plain");
+            Map<String, double[]> calls = new LinkedHashMap<>();
+            calls.put("GET /api/deadlines", p95(() -> http.get("auditor", "/api/deadlines"), 0));
+            calls.put("GET /actuator/prometheus", p95(() -> http.send("demo", "GET", "/actuator/prometheus", null,
+                    prometheus), 600));
+            calls.forEach((call, figures) -> {
+                RESULTS.add(format("%s, %,d open tasks, p95 of %d calls", call, open, DEADLINE_CALLS),
+                        format("%.0f ms", figures[0]), "200 ms", figures[0] <= 200);
+                RESULTS.note(format("%s with %,d open tasks: median %.1f ms, p95 %.1f ms, max %.1f ms", call, open,
+                        figures[1], figures[0], figures[2]));
+            });
+        }
+    }
+
+    static final int DEADLINE_CALLS = Integer.getInteger("bench.deadlineCalls", 200);
+
+    /**
+     * p95, median and max in milliseconds of DEADLINE_CALLS calls after 20 untimed ones, pauseMillis apart;
+     * each must answer 200.
+     */
+    private static double[] p95(java.util.function.Supplier<Answer> call, long pauseMillis) {
+        for (int i = 0; i < 20; i++) {
+            assertThat(call.get().status()).isEqualTo(200);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < DEADLINE_CALLS; i++) {
+            if (pauseMillis > 0) {
+                sleep(pauseMillis);
+            }
+            long started = System.nanoTime();
+            Answer answer = call.get();
+            millis.add((System.nanoTime() - started) / 1e6);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        return new double[] {sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), median(sorted),
+                sorted.get(sorted.size() - 1)};
     }
 
     @Test
