@@ -7,8 +7,10 @@ import java.util.List;
 
 import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.security.CurrentUser;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +30,15 @@ public class EscalationCounts {
     }
 
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final ElectionRepository elections;
     private final TaskEscalations escalations;
     private final CurrentUser currentUser;
 
-    EscalationCounts(TaskService taskService, ElectionRepository elections, TaskEscalations escalations,
-                     CurrentUser currentUser) {
+    EscalationCounts(TaskService taskService, ManagementService managementService, ElectionRepository elections,
+                     TaskEscalations escalations, CurrentUser currentUser) {
         this.taskService = taskService;
+        this.managementService = managementService;
         this.elections = elections;
         this.escalations = escalations;
         this.currentUser = currentUser;
@@ -54,6 +58,15 @@ public class EscalationCounts {
     /** Escalations of tasks of the election's cases, of any kind. */
     public long escalated(String electionId) {
         return escalations.count(electionId, null);
+    }
+
+    /** Open tasks of the cases that have escalated, of any kind, each task once. */
+    public long escalatedOpenTasks() {
+        String tasks = managementService.getTableName(Task.class);
+        return currentUser.withoutEngineChecks(() -> taskService.createNativeTaskQuery()
+                .sql("select count(*) from " + tasks + " T where exists "
+                        + "(select 1 from task_escalation E where E.task_id = T.ID_)")
+                .count());
     }
 
     /** The counts of every election. */

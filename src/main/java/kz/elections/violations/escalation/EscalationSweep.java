@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Looks for open tasks of cases that must escalate now, by the engine's clock: registration tasks of an
  * election whose freeze is nearer than the configured lead ({@link EscalationKind#BEFORE_FREEZE}), and
- * tasks past their due date ({@link EscalationKind#OVERDUE}). Both read the election's calendar and the
+ * tasks past their due date ({@link EscalationKind#OVERDUE}), of elections whose voting day has not ended. Both read the election's calendar and the
  * tasks' due dates as they are at the moment of the sweep, so a calendar change moves the escalation.
  * Each escalation is one transaction: the row in {@code task_escalation} (unique per task and kind), the
  * case marked at risk, and {@link TaskEscalated} published; a second node escalating the same task at the
@@ -76,7 +78,7 @@ public class EscalationSweep {
 
     private int beforeFreeze(Instant now) {
         int escalated = 0;
-        for (Election election : elections.findAll()) {
+        for (Election election : current(now)) {
             Instant from = election.registrationFreezeFrom().minus(settings.leadBeforeFreeze(election.level()));
             if (now.isBefore(from)) {
                 continue;
@@ -98,18 +100,34 @@ public class EscalationSweep {
     }
 
     private int overdue(Instant now) {
+        List<Election> current = current(now);
+        if (current.isEmpty()) {
+            return 0;
+        }
         int escalated = 0;
         int batchSize = settings.getSweep().getBatchSize();
         String tasks = managementService.getTableName(Task.class);
         String definitions = managementService.getTableName(ProcessDefinition.class);
+        String variables = managementService.getTableName(VariableInstanceEntity.class);
+        StringBuilder electionIds = new StringBuilder();
+        for (int i = 0; i < current.size(); i++) {
+            electionIds.append(i == 0 ? "" : ", ").append("#{election").append(i).append('}');
+        }
         String sql = "select T.* from " + tasks + " T inner join " + definitions + " D on T.PROC_DEF_ID_ = D.ID_"
                 + " where D.KEY_ = #{processKey} and T.DUE_DATE_ < #{now}"
+                + " and exists (select 1 from " + variables + " V where V.PROC_INST_ID_ = T.PROC_INST_ID_"
+                + " and V.EXECUTION_ID_ = T.PROC_INST_ID_ and V.NAME_ = #{electionVariable}"
+                + " and V.TEXT_ in (" + electionIds + "))"
                 + " and not exists (select 1 from task_escalation E where E.task_id = T.ID_ and E.kind = #{kind})"
                 + " order by T.DUE_DATE_";
         for (int round = 0; round < 1_000; round++) {
-            List<Task> page = taskService.createNativeTaskQuery().sql(sql).parameter("processKey", PROCESS_KEY)
+            NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql).parameter("processKey", PROCESS_KEY)
                     .parameter("now", Date.from(now)).parameter("kind", EscalationKind.OVERDUE.name())
-                    .listPage(0, batchSize);
+                    .parameter("electionVariable", ELECTION_ID);
+            for (int i = 0; i < current.size(); i++) {
+                query.parameter("election" + i, current.get(i).id());
+            }
+            List<Task> page = query.listPage(0, batchSize);
             int ofPage = 0;
             for (Task task : page) {
                 if (escalate(task, EscalationKind.OVERDUE, now)) {
@@ -123,6 +141,18 @@ public class EscalationSweep {
             }
         }
         return escalated;
+    }
+
+    /**
+     * The elections whose voting day has not ended yet in their time zone. A past election's tasks no
+     * longer escalate: its registrations can no longer be cancelled, and a database that holds years of
+     * cases (or the demo's 2023 briefing) would otherwise wake everyone at its first sweep. Its overdue
+     * tasks stay overdue in the deadlines view and the metrics.
+     */
+    private List<Election> current(Instant now) {
+        return elections.findAll().stream()
+                .filter(election -> now.isBefore(election.votingDay().plusDays(1).atStartOfDay(election.zone()).toInstant()))
+                .toList();
     }
 
     /**

@@ -8,10 +8,11 @@ import java.util.TreeMap;
 import kz.elections.violations.deadlineview.DueCounts;
 import kz.elections.violations.deadlineview.DueState;
 import kz.elections.violations.deadlineview.OpenTaskCounts;
+import kz.elections.violations.escalation.EscalationCounts;
+import kz.elections.violations.notifications.NotificationCounts;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,14 @@ class OperationsCounts {
 
     private final OpenTaskCounts openTasks;
     private final ManagementService managementService;
-    private final ObjectProvider<NotificationCounts> notifications;
-    private final ObjectProvider<EscalationCounts> escalations;
+    private final NotificationCounts notifications;
+    private final EscalationCounts escalations;
     private final CurrentUser currentUser;
     private final Duration ttl;
     private volatile OperationsSnapshot snapshot;
 
     OperationsCounts(OpenTaskCounts openTasks, ManagementService managementService,
-                     ObjectProvider<NotificationCounts> notifications, ObjectProvider<EscalationCounts> escalations,
+                     NotificationCounts notifications, EscalationCounts escalations,
                      CurrentUser currentUser,
                      @Value("${metrics.snapshot-ttl:PT5S}") Duration ttl) {
         this.currentUser = currentUser;
@@ -69,10 +70,7 @@ class OperationsCounts {
         long overdue = byTask.values().stream().mapToLong(c -> c.get(DueState.OVERDUE)).sum();
         long due = managementService.createJobQuery().executable().count();
         long failed = managementService.createJobQuery().noRetriesLeft().count();
-        NotificationCounts mail = notifications.getIfAvailable();
-        EscalationCounts escalation = escalations.getIfAvailable();
-        return new OperationsSnapshot(now, byTask, overdue, due, failed,
-                mail == null ? null : mail.sent(), mail == null ? null : mail.failed(),
-                mail == null ? null : mail.pending(), escalation == null ? null : escalation.escalatedOpenTasks());
+        return new OperationsSnapshot(now, byTask, overdue, due, failed, notifications.sent(), notifications.failed(),
+                notifications.pending(), escalations.escalatedOpenTasks());
     }
 }

@@ -4,7 +4,6 @@ import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Gauge;
@@ -25,9 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code elections_tasks_overdue}: open tasks past their due date;
  *   <li>{@code elections_jobs_due}: the job executor's backlog, jobs due now with retries left;
  *   <li>{@code elections_jobs_failed}: jobs with no retries left (incidents);
- *   <li>{@code elections_notifications{state}} and {@code elections_tasks_escalated}: only where the
- *       notifications' or escalations' counts exist as a bean ({@link NotificationCounts},
- *       {@link EscalationCounts}).
+ *   <li>{@code elections_notifications{state}}: e-mail notifications sent, given up and still to send;
+ *   <li>{@code elections_tasks_escalated}: open tasks that have escalated.
  * </ul>
  * The task gauges are registered for every user task of the deployed ViolationCase versions when the
  * application is ready (a task that only a version deployed later has gets its gauges at the next start).
@@ -52,15 +50,11 @@ class OperationsMetrics {
         gauge("elections.jobs.due", "Jobs due now with retries left: the job executor's backlog",
                 OperationsSnapshot::jobsDue);
         gauge("elections.jobs.failed", "Jobs with no retries left (incidents)", OperationsSnapshot::jobsFailed);
+        notificationGauge("sent", OperationsSnapshot::notificationsSent);
+        notificationGauge("failed", OperationsSnapshot::notificationsFailed);
+        notificationGauge("pending", OperationsSnapshot::notificationsPending);
+        gauge("elections.tasks.escalated", "Open tasks that have escalated", OperationsSnapshot::escalatedTasks);
         OperationsSnapshot first = counts.snapshot();
-        if (first.notificationsSent() != null) {
-            notificationGauge("sent", OperationsSnapshot::notificationsSent);
-            notificationGauge("failed", OperationsSnapshot::notificationsFailed);
-            notificationGauge("pending", OperationsSnapshot::notificationsPending);
-        }
-        if (first.escalatedTasks() != null) {
-            gauge("elections.tasks.escalated", "Open tasks that have escalated", OperationsSnapshot::escalatedTasks);
-        }
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(PROCESS_KEY).list()) {
             for (UserTask task : repositoryService.getBpmnModelInstance(definition.getId())
@@ -76,11 +70,8 @@ class OperationsMetrics {
                 .register(registry);
     }
 
-    private void notificationGauge(String state, Function<OperationsSnapshot, Long> value) {
-        Gauge.builder("elections.notifications", counts, c -> {
-            Long count = value.apply(c.snapshot());
-            return count == null ? 0 : count;
-        }).description("E-mail notifications by state").tag("state", state).register(registry);
+    private void notificationGauge(String state, ToDoubleFunction<OperationsSnapshot> value) {
+        Gauge.builder("elections.notifications", counts, c -> value.applyAsDouble(c.snapshot())).description("E-mail notifications by state").tag("state", state).register(registry);
     }
 
     private void taskGauges(String taskDefinitionKey) {

@@ -7,6 +7,6 @@ import kz.elections.violations.deadlineview.DueCounts;
 
 /** The counts the gauges read, taken together at one moment of the engine's clock. */
 record OperationsSnapshot(Instant takenAt, Map<String, DueCounts> openTasksByTask, long overdueTasks,
-                          long jobsDue, long jobsFailed, Long notificationsSent, Long notificationsFailed,
-                          Long notificationsPending, Long escalatedTasks) {
+                          long jobsDue, long jobsFailed, long notificationsSent, long notificationsFailed,
+                          long notificationsPending, long escalatedTasks) {
 }

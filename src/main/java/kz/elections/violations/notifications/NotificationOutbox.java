@@ -86,6 +86,14 @@ class NotificationOutbox {
                 truncate(error, 1000), id);
     }
 
+    /** How many messages are in one of the statuses. */
+    long count(String... statuses) {
+        String marks = String.join(", ", java.util.Collections.nCopies(statuses.length, "?"));
+        Long count = jdbc.queryForObject("select count(*) from notification_outbox where status in (" + marks + ")",
+                Long.class, (Object[]) statuses);
+        return count == null ? 0 : count;
+    }
+
     List<Row> inStatus(String status, int limit) {
         return jdbc.query("select * from notification_outbox where status = ? order by created_at desc, id desc "
                 + "fetch first " + limit + " rows only", (row, n) -> row(row), status);

@@ -3,6 +3,7 @@ package kz.elections.violations.notifications;
 import static kz.elections.violations.model.CaseVariables.CASE_NUMBER;
 import static kz.elections.violations.model.CaseVariables.ELECTION_ID;
 import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
+import static kz.elections.violations.security.CurrentUser.PROSECUTORS;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,10 +19,13 @@ import kz.elections.violations.escalation.TaskEscalated;
 import kz.elections.violations.security.CurrentUser;
 import kz.elections.violations.steps.CaseClosed;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -35,7 +39,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a task of a case is created: each member of its candidate groups (and its candidate users and
  * assignee);</li>
- * <li>a task escalates ({@link TaskEscalated}): the same people, and the prosecutor who registered the case;</li>
+ * <li>a task escalates ({@link TaskEscalated}): the same people (for a registration task, the district
+ * commission), and the prosecutors of the case (who registered it, and who worked its tasks);</li>
  * <li>a case closes ({@link CaseClosed}): the prosecutor who registered it (the user who started it).</li>
  * </ul>
  * The task event is the one the Camunda Spring Boot starter publishes for every user task of every
@@ -53,11 +58,13 @@ class NotificationWriter {
     private final ElectionRepository elections;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final IdentityService identityService;
     private final CurrentUser currentUser;
 
     NotificationWriter(Recipients recipients, NotificationMessages messages, NotificationOutbox outbox,
                        ElectionRepository elections, TaskService taskService, HistoryService historyService,
-                       CurrentUser currentUser) {
+                       IdentityService identityService, CurrentUser currentUser) {
+        this.identityService = identityService;
         this.recipients = recipients;
         this.messages = messages;
         this.outbox = outbox;
@@ -94,12 +101,12 @@ class NotificationWriter {
 
     @EventListener
     public void onTaskEscalated(TaskEscalated escalated) {
-        record Found(Task task, List<IdentityLink> links, String startUser) {
+        record Found(Task task, List<IdentityLink> links, Set<String> prosecutors) {
         }
         Found found = currentUser.withoutEngineChecks(() -> {
             Task task = taskService.createTaskQuery().taskId(escalated.taskId()).singleResult();
             return task == null ? null : new Found(task, taskService.getIdentityLinksForTask(task.getId()),
-                    startUser(escalated.processInstanceId()));
+                    prosecutorsOf(escalated.processInstanceId()));
         });
         if (found == null) {
             return;
@@ -119,9 +126,7 @@ class NotificationWriter {
         if (found.task().getAssignee() != null) {
             users.add(found.task().getAssignee());
         }
-        if (found.startUser() != null) {
-            users.add(found.startUser());
-        }
+        users.addAll(found.prosecutors());
         Task task = found.task();
         var facts = new NotificationMessages.TaskFacts(task.getId(), task.getName(), escalated.caseNumber(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), zone(escalated.electionId()));
@@ -154,6 +159,28 @@ class NotificationWriter {
             outbox.add(eventKey, recipient.userId(), recipient.email(), recipient.language(), message.subject(),
                     message.body(), caseNumber, now);
         }
+    }
+
+    /**
+     * The prosecutors of the case: the one who registered it, and every member of a prosecutors' group
+     * (the General Prosecutor's Office or a regional office) who has worked one of its tasks.
+     */
+    private Set<String> prosecutorsOf(String processInstanceId) {
+        Set<String> prosecutors = new LinkedHashSet<>();
+        String startUser = startUser(processInstanceId);
+        if (startUser != null) {
+            prosecutors.add(startUser);
+        }
+        historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).taskAssigned().list()
+                .stream().map(HistoricTaskInstance::getAssignee).distinct()
+                .filter(assignee -> identityService.createGroupQuery().groupMember(assignee).list().stream()
+                        .map(Group::getId).anyMatch(NotificationWriter::isProsecutorsGroup))
+                .forEach(prosecutors::add);
+        return prosecutors;
+    }
+
+    private static boolean isProsecutorsGroup(String groupId) {
+        return PROSECUTORS.equals(groupId) || groupId.startsWith(PROSECUTORS + "-");
     }
 
     private String startUser(String processInstanceId) {

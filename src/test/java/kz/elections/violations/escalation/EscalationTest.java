@@ -213,6 +213,30 @@ class EscalationTest extends CaseTestSupport {
     }
 
     @Test
+    void theTasksOfAnElectionWhoseVotingDayHasEndedNoLongerEscalate() {
+        ProcessInstance waiting = caseWaitingForTheCancellation();
+        ProcessInstance unchecked = startCase(election, "CANDIDATE", "102", "2023-02-25");
+        long escalatedBefore = counts.escalatedOpenTasks();
+
+        // the day after voting: both tasks are past their due dates, neither escalates
+        setClock("2023-03-20T00:00", ALMATY);
+        assertThat(counts.overdue(election.id())).isEqualTo(2);
+        sweep.sweep();
+        assertThat(escalationsOf(waiting)).isEmpty();
+        assertThat(escalationsOf(unchecked)).isEmpty();
+        assertThat(runtimeService.getVariable(unchecked.getId(), "atRisk")).isNull();
+
+        // on voting day itself they still did (23:59 in Almaty)
+        setClock("2023-03-19T23:59", ALMATY);
+        sweep.sweep();
+        assertThat(escalationsOf(waiting)).extracting(TaskEscalations.Escalation::kind)
+                .containsExactlyInAnyOrder(EscalationKind.BEFORE_FREEZE, EscalationKind.OVERDUE);
+        assertThat(escalationsOf(unchecked)).extracting(TaskEscalations.Escalation::kind)
+                .containsExactly(EscalationKind.OVERDUE);
+        assertThat(counts.escalatedOpenTasks() - escalatedBefore).isEqualTo(2);
+    }
+
+    @Test
     void aCompletedTaskNeverEscalates() {
         ProcessInstance closed = startCase(election, "CANDIDATE", "102", "2023-02-25");
         complete(task("Task_CheckFact", closed), withVariables("factConfirmed", false,

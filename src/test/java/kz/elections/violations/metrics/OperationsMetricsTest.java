@@ -7,11 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.elections.violations.election.Election;
+import kz.elections.violations.escalation.EscalationSweep;
+import kz.elections.violations.notifications.NotificationSender;
 import kz.elections.violations.support.CaseTestSupport;
 import kz.elections.violations.support.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code GET /actuator/prometheus} answers admins only, health stays open; the gauges count the open tasks
@@ -23,6 +27,12 @@ class OperationsMetricsTest extends CaseTestSupport {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EscalationSweep sweep;
+    @Autowired
+    NotificationSender sender;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private HttpApi http;
 
@@ -66,9 +76,8 @@ class OperationsMetricsTest extends CaseTestSupport {
         assertThat(scrape("demo:wrong").status()).isEqualTo(401);
         HttpApi.Answer demo = scrape("demo");
         assertThat(demo.status()).isEqualTo(200);
-        assertThat(demo.text()).contains("# HELP elections_tasks_overdue", "elections_jobs_due", "elections_jobs_failed")
-                // the notifications' and escalations' gauges exist only with their features' counts
-                .doesNotContain("elections_notifications", "elections_tasks_escalated");
+        assertThat(demo.text()).contains("# HELP elections_tasks_overdue", "elections_jobs_due", "elections_jobs_failed",
+                "elections_notifications{state=\"pending\"}", "elections_tasks_escalated");
     }
 
     @Test
@@ -105,5 +114,43 @@ class OperationsMetricsTest extends CaseTestSupport {
         // within the five seconds the same snapshot answers: one count per scrape window, not per request
         startCase(election, "CANDIDATE", "102", "2023-02-25");
         assertThat(checkFacts(scrape("demo").text(), "LATER")).isEqualTo(checkFacts(after, "LATER"));
+    }
+
+    @Test
+    void theEscalationAndNotificationGaugesFollowASweepAndASend() {
+        // an election of its own years ahead: no other test's task of a current election is overdue then
+        Election election = election("2030-03-17", "Asia/Almaty");
+        setClock("2030-03-04T12:00", "Asia/Almaty");
+        sender.sendDue();
+        startCase(election, "CANDIDATE", "102", "2030-02-25");   // checking it is due 7 March 12:00
+        startCase(election, "CANDIDATE", "102", "2030-02-25");
+        setClock("2030-03-04T12:00:10", "Asia/Almaty");
+        String before = scrape("demo").text();
+        assertThat(value(before, "elections_notifications", "state=\"pending\"")).isEqualTo(outboxRows("PENDING"));
+
+        setClock("2030-03-07T12:01", "Asia/Almaty");
+        sweep.sweep();
+        setClock("2030-03-07T12:01:10", "Asia/Almaty");
+        String escalated = scrape("demo").text();
+        assertThat(value(escalated, "elections_tasks_escalated") - value(before, "elections_tasks_escalated"))
+                .isEqualTo(2);
+        // each escalation writes a message for every prosecutor with an address
+        double written = value(escalated, "elections_notifications", "state=\"pending\"")
+                - value(before, "elections_notifications", "state=\"pending\"");
+        assertThat(written).isPositive().isEqualTo(outboxRows("PENDING") - value(before, "elections_notifications",
+                "state=\"pending\""));
+
+        double sentBefore = value(escalated, "elections_notifications", "state=\"sent\"");
+        int sent = sender.sendDue();
+        setClock("2030-03-07T12:01:20", "Asia/Almaty");
+        String after = scrape("demo").text();
+        assertThat(value(after, "elections_notifications", "state=\"pending\"")).isZero();
+        assertThat(value(after, "elections_notifications", "state=\"sent\"") - sentBefore).isEqualTo(sent);
+        assertThat(value(after, "elections_notifications", "state=\"failed\"")).isEqualTo(outboxRows("FAILED"));
+    }
+
+    private double outboxRows(String status) {
+        Long rows = jdbc.queryForObject("select count(*) from notification_outbox where status = ?", Long.class, status);
+        return rows == null ? 0 : rows;
     }
 }

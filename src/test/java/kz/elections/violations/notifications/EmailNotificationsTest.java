@@ -25,9 +25,11 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import kz.elections.violations.election.Election;
+import kz.elections.violations.escalation.EscalationSweep;
 import kz.elections.violations.escalation.TaskEscalated;
 import kz.elections.violations.support.CaseTestSupport;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -65,11 +67,15 @@ class EmailNotificationsTest extends CaseTestSupport {
     @Autowired
     NotificationSender sender;
     @Autowired
+    EscalationSweep escalationSweep;
+    @Autowired
     NotificationOutbox outbox;
     @Autowired
     NotificationPreferences preferences;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    TaskService taskService;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired
@@ -227,6 +233,56 @@ class EmailNotificationsTest extends CaseTestSupport {
         assertThat(urgent).hasSize(1);
         assertThat(body(urgent.get(0))).contains("Срок задачи «Проверить факт» по делу " + instance.getBusinessKey()
                 + " истёк");
+    }
+
+    @Test
+    void aCancellationStillOpenADayBeforeTheFreezeAlertsTheDistrictCommissionAndTheCasesProsecutorOnly()
+            throws Exception {
+        // registered by "prosecutor"; the ruling recorded by a second prosecutor; the consent claimed by the CEC
+        org.camunda.bpm.engine.identity.User duty = identityService.newUser("prosecutor-duty");
+        duty.setEmail("prosecutor-duty@example.org");
+        identityService.saveUser(duty);
+        identityService.createMembership("prosecutor-duty", "prosecutors");
+        try {
+            identityService.setAuthentication("prosecutor", List.of("prosecutors"));
+            ProcessInstance instance = startCase(election, "CANDIDATE", "102", "2023-02-25");
+            identityService.clearAuthentication();
+            alertOnTheEveOfTheFreeze(instance);
+        } finally {
+            identityService.deleteUser("prosecutor-duty");
+        }
+    }
+
+    private void alertOnTheEveOfTheFreeze(ProcessInstance instance) throws Exception {
+        String caseNumber = instance.getBusinessKey();
+        complete(task("Task_CheckFact", instance), withVariables("factConfirmed", true));
+        taskService.claim(task("Task_DecideConsent", instance).getId(), "cec");
+        complete(task("Task_DecideConsent", instance), withVariables("consentGranted", true));
+        taskService.claim(task("Task_RecordCourtRuling", instance).getId(), "prosecutor-duty");
+        complete(task("Task_RecordCourtRuling", instance), withVariables("rulingOutcome", "FINE", "fineMci", 20,
+                "abbreviatedProcedure", false, "rulingDate", "2023-03-01"));
+        fire(instance, "Event_AppealPeriodExpired");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("Task_CancelRegistration");
+        sender.sendDue();
+        smtp.purgeEmailFromAllMailboxes();
+
+        // the freeze from 17 March 00:00: the sweep a day before it escalates the commission's task
+        setClock("2023-03-16T00:00", "Asia/Almaty");
+        assertThat(escalationSweep.sweep()).isPositive();
+        escalationSweep.sweep();
+        sender.sendDue();
+        sender.sendDue();
+
+        List<MimeMessage> urgent = mailTo(null, caseNumber).stream().filter(m -> subject(m).contains("срочно")).toList();
+        assertThat(urgent).extracting(m -> recipients(m).get(0))
+                .containsExactlyInAnyOrder("commission1@example.org", "prosecutor@example.org",
+                        "prosecutor-duty@example.org");
+        assertThat(urgent.get(0).getSubject())
+                .isEqualTo("Дело " + caseNumber + ": срочно — задача «Отменить регистрацию кандидата»");
+        assertThat(body(urgent.get(0))).contains("скоро начнётся запрет на изменение регистрации")
+                .contains("Срок: 17.03.2023 00:00 (Asia/Almaty)");
+        assertThat(mailTo("commission2@example.org", caseNumber)).isEmpty();
+        assertThat(mailTo("cec@example.org", caseNumber)).isEmpty();
     }
 
     @Test
