@@ -24,7 +24,7 @@ class NotificationConfiguration {
 
         @Scheduled(fixedDelayString = "${notifications.send-interval:10s}", initialDelayString = "${notifications.send-interval:10s}")
         void sendDue() {
-            sender.sendDue();
+            sender.sendAllDue();
         }
     }
 }

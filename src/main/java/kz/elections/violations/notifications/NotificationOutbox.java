@@ -55,13 +55,19 @@ class NotificationOutbox {
     }
 
     /**
-     * Takes a due pending message for this sender: true for one sender only, however many nodes try at once
-     * (the update's count). The message is not due again for the claim time, so that it goes back to the
-     * others if this node dies before it records the outcome.
+     * Takes up to {@code limit} due pending messages, oldest first, for one sender's run (its random
+     * {@code claim}) in one statement, and returns them. However many nodes run at once, a row goes to one of
+     * them: a node whose statement meets a row another node has just taken finds it no longer due and leaves
+     * it. A taken row is not due again for the claim time, so that it goes back to the others if this node
+     * dies before it records the outcome.
      */
-    boolean claim(long id, Instant now, Instant claimedUntil) {
-        return jdbc.update("update notification_outbox set next_attempt_at = ? where id = ? and status = ? "
-                + "and next_attempt_at <= ?", Timestamp.from(claimedUntil), id, PENDING, Timestamp.from(now)) == 1;
+    List<Row> claimDue(Instant now, Instant claimedUntil, String claim, int limit) {
+        jdbc.update("update notification_outbox set next_attempt_at = ?, claimed_by = ? where status = ? "
+                        + "and next_attempt_at <= ? and id in (select id from notification_outbox where status = ? "
+                        + "and next_attempt_at <= ? order by next_attempt_at, id fetch first " + limit + " rows only)",
+                Timestamp.from(claimedUntil), claim, PENDING, Timestamp.from(now), PENDING, Timestamp.from(now));
+        return jdbc.query("select * from notification_outbox where claimed_by = ? and status = ? order by id",
+                (row, n) -> row(row), claim, PENDING);
     }
 
     Row find(long id) {
@@ -69,14 +75,37 @@ class NotificationOutbox {
                 .findFirst().orElse(null);
     }
 
-    void sent(long id, Instant now) {
-        jdbc.update("update notification_outbox set status = ?, attempts = attempts + 1, sent_at = ?, last_error = null "
-                + "where id = ?", SENT, Timestamp.from(now), id);
+    /** The messages the mail server took. */
+    void sent(List<Long> ids, Instant now) {
+        inBatches(ids, marks -> jdbc.update("update notification_outbox set status = ?, attempts = attempts + 1, "
+                + "sent_at = ?, last_error = null where id in (" + marks.sql() + ")", marks.arguments(SENT, Timestamp.from(now))));
     }
 
-    void toMailbox(long id, Instant now) {
-        jdbc.update("update notification_outbox set status = ?, sent_at = ? where id = ?", MAILBOX,
-                Timestamp.from(now), id);
+    /** The messages kept for the admins' mailbox (no mail server configured). */
+    void toMailbox(List<Long> ids, Instant now) {
+        inBatches(ids, marks -> jdbc.update("update notification_outbox set status = ?, sent_at = ? where id in ("
+                + marks.sql() + ")", marks.arguments(MAILBOX, Timestamp.from(now))));
+    }
+
+    /** Question marks for a list of ids, and the statement's arguments: the leading ones, then the ids. */
+    private record Marks(List<Long> ids) {
+        String sql() {
+            return String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        }
+
+        Object[] arguments(Object... leading) {
+            Object[] all = java.util.Arrays.copyOf(leading, leading.length + ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                all[leading.length + i] = ids.get(i);
+            }
+            return all;
+        }
+    }
+
+    private static void inBatches(List<Long> ids, java.util.function.Consumer<Marks> statement) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            statement.accept(new Marks(ids.subList(from, Math.min(ids.size(), from + 500))));
+        }
     }
 
     /** A failed attempt: tried again at the given moment, or given up (FAILED) after the last attempt. */
