@@ -12,6 +12,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import kz.elections.violations.cases.CaseQueries;
+import kz.elections.violations.cases.CaseView;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.election.ElectionRequest;
@@ -48,6 +50,8 @@ class EscalationTest extends CaseTestSupport {
     EscalationCounts counts;
     @Autowired
     CaseTimelineService timelines;
+    @Autowired
+    CaseQueries cases;
     @Autowired
     ApplicationEvents events;
 
@@ -100,6 +104,7 @@ class EscalationTest extends CaseTestSupport {
         setClock("2023-03-15T23:59", ALMATY);
         sweep.sweep();
         assertThat(escalationsOf(instance)).isEmpty();
+        assertThat(cases.get(instance.getBusinessKey()).atRisk()).isFalse();
         assertThat(runtimeService.getVariable(instance.getId(), "atRisk")).isNull();
         assertThat(publishedFor(instance)).isEmpty();
 
@@ -114,6 +119,9 @@ class EscalationTest extends CaseTestSupport {
         assertThat(runtimeService.getVariable(instance.getId(), "atRisk")).isEqualTo(true);
         assertThat(runtimeService.getVariable(instance.getId(), "escalations"))
                 .isEqualTo("Task_CancelRegistration:BEFORE_FREEZE");
+        CaseView view = cases.get(instance.getBusinessKey());
+        assertThat(view.atRisk()).isTrue();
+        assertThat(view.escalations()).containsExactly("Task_CancelRegistration:BEFORE_FREEZE");
         assertThat(escalatedEntries(instance)).singleElement().satisfies(entry -> {
             assertThat(entry.activityId()).isEqualTo("Task_CancelRegistration");
             assertThat(entry.detail()).isEqualTo("BEFORE_FREEZE");
