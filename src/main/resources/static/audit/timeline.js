@@ -47,6 +47,7 @@ function valueInWords(variable, value) {
 function detailInWords(detail) {
   if (!detail) return null;
   if (detail === "cancelled") return I18n.t("detail.cancelled");
+  if (detail === "BEFORE_FREEZE" || detail === "OVERDUE") return I18n.t("escalation." + detail);
   let match = /^due (\S+)(?:, fired by hand by (.+))?$/.exec(detail);
   if (match) {
     const due = I18n.t("detail.due", {at: I18n.dateTime(match[1], zone)});

@@ -74,6 +74,13 @@ function decisionText(step, values) {
 function showSummary(view, election) {
   const list = document.getElementById("summary");
   fact(list, "field.status", I18n.word("status", view.status));
+  if (view.atRisk) {
+    const escalations = (view.escalations || []).map((entry) => {
+      const [task, kind] = entry.split(":");
+      return I18n.t("step." + task) + " (" + I18n.t("escalation." + kind) + ")";
+    });
+    fact(list, "field.atRisk", escalations.join("; ") || I18n.t("field.atRisk"));
+  }
   fact(list, "field.outcome", I18n.word("outcome", view.outcome));
   if (view.sanction && view.sanction.kind) {
     let text = view.sanction.kind === "FINE"

@@ -16,6 +16,9 @@ const Api = {
       if (login) login.hidden = false;
       throw new Error("not logged in");
     }
+    if (response.status === 403 && I18n.has("error.forbidden")) {
+      throw new Error(I18n.t("error.forbidden"));
+    }
     if (response.status === 404) {
       throw new NotFound(path);
     }

@@ -91,7 +91,10 @@ public class CaseQueries {
                         (java.util.Date) variables.get(PAYMENT_DUE_AT),
                         text(variables, POSSIBLE_DUPLICATES, "").isBlank() ? List.of()
                                 : List.of(text(variables, POSSIBLE_DUPLICATES, "").split(",")),
-                        text(variables, LINKED_CASE_NUMBER, null)));
+                        text(variables, LINKED_CASE_NUMBER, null)),
+                Boolean.TRUE.equals(variables.get(AT_RISK)),
+                text(variables, ESCALATIONS, "").isBlank() ? List.of()
+                        : List.of(text(variables, ESCALATIONS, "").split(",")));
     }
 
     /** The offence's title as the newest offence catalogue words it. */

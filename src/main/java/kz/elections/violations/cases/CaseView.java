@@ -28,7 +28,9 @@ public record CaseView(
         ProcessVersion processVersion,
         List<OpenTask> openTasks,
         List<Step> steps,
-        FollowUp followUp) {
+        FollowUp followUp,
+        boolean atRisk,
+        List<String> escalations) {
 
     /**
      * What follows from the offence (DMN CaseFollowUp) and what came of it: an observer's registration,
@@ -62,7 +64,8 @@ public record CaseView(
                 registrationReasonCode, registrationDecisions, electionId, region, committedOn,
                 new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()),
                         IdentifierMask.mask(offender.bin()), offender.districtCommission()),
-                code, article, part, offenceTitle, source, description, processVersion, openTasks, steps, followUp);
+                code, article, part, offenceTitle, source, description, processVersion, openTasks, steps, followUp,
+                atRisk, escalations);
     }
 
 

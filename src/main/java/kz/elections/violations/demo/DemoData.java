@@ -49,6 +49,11 @@ public class DemoData {
             new DemoUser("commission2", "2-ОСК мүшесі / Член ОИК № 2", "(демо)", "dec-2"),
             new DemoUser("auditor", "Аудитор", "(демо)", "auditors"));
 
+    /** A demo user's e-mail address: {@code commission1@example.org}. */
+    public static String demoEmail(String userId) {
+        return userId + "@example.org";
+    }
+
     private final IdentityService identityService;
     private final ElectionRepository elections;
     private final ElectionService electionService;
@@ -76,8 +81,18 @@ public class DemoData {
                 user.setFirstName(demoUser.firstName());
                 user.setLastName(demoUser.lastName());
                 user.setPassword(demoUser.id());
+                user.setEmail(demoEmail(demoUser.id()));
                 identityService.saveUser(user);
                 identityService.createMembership(demoUser.id(), demoUser.group());
+            }
+        }
+        // demo users of an older database, and the demo administrator, get their address too
+        for (String userId : java.util.stream.Stream.concat(USERS.stream().map(DemoUser::id), java.util.stream.Stream.of("demo"))
+                .toList()) {
+            User user = identityService.createUserQuery().userId(userId).singleResult();
+            if (user != null && (user.getEmail() == null || user.getEmail().isBlank())) {
+                user.setEmail(demoEmail(userId));
+                identityService.saveUser(user);
             }
         }
         if (identityService.createUserQuery().userId("demo").memberOfGroup("admins").count() == 0

@@ -73,6 +73,12 @@ public final class CaseVariables {
     /** The election's freeze moment as the forms show it, {@code 17.03.2023 00:00 (Asia/Almaty)}. */
     public static final String REGISTRATION_FREEZE_FROM_TEXT = "registrationFreezeFromText";
 
+    // escalation (escalation.EscalationSweep)
+    /** True once a task of the case escalated; stays true as the case's record. */
+    public static final String AT_RISK = "atRisk";
+    /** The case's escalations, comma-separated {@code <taskDefinitionKey>:<kind>}, oldest first. */
+    public static final String ESCALATIONS = "escalations";
+
     // what the case API reports
     public static final String CASE_STATUS = "caseStatus";
     public static final String OUTCOME = "outcome";
@@ -94,7 +100,8 @@ public final class CaseVariables {
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FREEZE_FROM_TEXT, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",
             FINE_MIN_MCI, FINE_MAX_MCI, ABBREVIATED_FINE_MCI, "warningPossible", OBSERVER_REGISTRATION,
             OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER,
-            FACT_REASON, DUPLICATE_REASON, CONSENT_REASON, RULING_REASON, APPEAL_REASON, DECISION, MCI_TENGE);
+            FACT_REASON, DUPLICATE_REASON, CONSENT_REASON, RULING_REASON, APPEAL_REASON, DECISION, MCI_TENGE,
+            AT_RISK, ESCALATIONS);
 
     private CaseVariables() {
     }

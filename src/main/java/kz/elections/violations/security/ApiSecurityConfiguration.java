@@ -20,6 +20,8 @@ public class ApiSecurityConfiguration {
      */
     public static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -39,7 +41,18 @@ public class ApiSecurityConfiguration {
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
         registration.setName("project-api-authentication");
         registration.setOrder(AUTHENTICATION_ORDER);
-        registration.addUrlPatterns("/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html");
+        registration.addUrlPatterns("/api/*", "/v3/*", "/swagger-ui/*", "/swagger-ui.html", PROMETHEUS);
+        return registration;
+    }
+
+    /** The metrics: admins' credentials only; {@code /actuator/health} stays open (load balancers, probes). */
+    @Bean
+    public FilterRegistrationBean<ActuatorAdminsFilter> actuatorAdmins(CurrentUser currentUser) {
+        FilterRegistrationBean<ActuatorAdminsFilter> registration =
+                new FilterRegistrationBean<>(new ActuatorAdminsFilter(currentUser));
+        registration.setName("actuator-admins");
+        registration.setOrder(AUTHENTICATION_ORDER + 1);
+        registration.addUrlPatterns(PROMETHEUS);
         return registration;
     }
 }

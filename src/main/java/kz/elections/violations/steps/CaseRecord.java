@@ -10,6 +10,7 @@ import static kz.elections.violations.model.CaseVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +21,19 @@ import org.springframework.stereotype.Component;
 public class CaseRecord {
 
     private final RegistrationFreeze freeze;
+    private final ApplicationEventPublisher events;
 
-    public CaseRecord(RegistrationFreeze freeze) {
+    public CaseRecord(RegistrationFreeze freeze, ApplicationEventPublisher events) {
         this.freeze = freeze;
+        this.events = events;
     }
 
+    /** The case closes with the outcome; {@link CaseClosed} tells the application, in the same transaction. */
     public void close(DelegateExecution execution, String outcome) {
         execution.setVariable(OUTCOME, Outcome.valueOf(outcome).name());
         execution.setVariable(CASE_STATUS, CaseStatus.CLOSED.name());
+        events.publishEvent(new CaseClosed(execution.getProcessInstanceId(), execution.getActivityInstanceId(),
+                (String) execution.getVariable(CASE_NUMBER), outcome));
     }
 
     public void registrationCancelled(DelegateTask task) {

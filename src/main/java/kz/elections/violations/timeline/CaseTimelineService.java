@@ -18,6 +18,7 @@ import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.freeze.RegistrationFreeze;
 import kz.elections.violations.integrity.Interventions;
+import kz.elections.violations.escalation.TaskEscalations;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -54,13 +55,15 @@ public class CaseTimelineService {
     private final RepositoryService repository;
     private final CaseReportRepository reports;
     private final Interventions interventions;
+    private final TaskEscalations escalations;
 
     public CaseTimelineService(HistoryService history, RepositoryService repository, CaseReportRepository reports,
-                               Interventions interventions) {
+                               Interventions interventions, TaskEscalations escalations) {
         this.history = history;
         this.repository = repository;
         this.reports = reports;
         this.interventions = interventions;
+        this.escalations = escalations;
     }
 
     public CaseTimeline timeline(String caseNumber, boolean showIdentifiers) {
@@ -114,6 +117,11 @@ public class CaseTimelineService {
         for (Interventions.Intervention repair : repairs) {
             entries.add(new Sortable(TimelineEntry.of(repair.at(), "INTERVENTION", null, repair.userId())
                     .withReason(repair.reason()).withDetail(repair.operation() + ": " + repair.path()), Long.MAX_VALUE));
+        }
+        for (TaskEscalations.Escalation escalation : escalations.ofProcessInstance(id)) {
+            // the task's escalation: its kind (BEFORE_FREEZE, OVERDUE) as the detail
+            entries.add(new Sortable(TimelineEntry.of(escalation.escalatedAt(), "ESCALATED",
+                    escalation.taskDefinitionKey(), null).withDetail(escalation.kind().name()), Long.MAX_VALUE - 1));
         }
         Map<String, String> firedByHand = new HashMap<>();
         repairs.stream().filter(repair -> "executeJob".equals(repair.operation()) && repair.targetId() != null)

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One entry of a case's timeline. {@code kind} is one of STEP_STARTED (every activity, with its end and
  * duration), TASK_COMPLETED, TASK_WITHDRAWN, TIMER_SCHEDULED, TIMER_FIRED, TIMER_WITHDRAWN,
  * MESSAGE_RECEIVED, VARIABLE_CHANGED, JOB_FAILED, INCIDENT, INTERVENTION (an administrator's repair, with
- * its reason). A TASK_COMPLETED decision against the case carries its {@code reason}. {@code user} is who
+ * its reason), ESCALATED (a task that escalated: its kind, BEFORE_FREEZE or OVERDUE, as the detail). A TASK_COMPLETED decision against the case carries its {@code reason}. {@code user} is who
  * did it, null for the engine
  * (and for a message: the engine does not log who correlated it). The first four are always present.
  */

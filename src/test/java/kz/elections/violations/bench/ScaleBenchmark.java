@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +19,20 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kz.elections.violations.cluster.CandidateCases;
 import kz.elections.violations.support.HttpApi;
+import kz.elections.violations.support.TestIins;
 import kz.elections.violations.support.HttpApi.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +50,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <li>cold start: {@code java -jar} on a fresh H2 file until {@code GET /actuator/health} is UP;</li>
  * <li>cost per case: a candidate's full case against a bare BPMN of the same wait states;</li>
  * <li>heap: 10,000 open cases in an application limited to {@code -Xmx512m};</li>
- * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze.</li>
+ * <li>freeze storm: 10,000 open cancellations withdrawn when a moved voting day starts the freeze;</li>
+ * <li>deadlines and metrics: p95 of {@code GET /api/deadlines} and {@code GET /actuator/prometheus} with the
+ * 10,000 open cases' tasks;</li>
+ * <li>notifications: 1,000 messages written at once, until a local SMTP server holds them all.</li>
  * </ul>
  * System properties (defaults in brackets): bench.coldStarts [5], bench.warmUp [100], bench.cases [150 per
  * round and variant], bench.rounds [3], bench.workers [2], bench.openCases [10000], bench.stormVariants
@@ -54,7 +64,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * storm's nodes withdraw, untimed, before the storm, so that the JIT has compiled the engine's paths; 0: none;
  * the heap part holds these open cases too], bench.pgStatements [false: true loads pg_stat_statements
  * into the embedded PostgreSQL and writes each PostgreSQL storm's statements and table scans to
- * target/bench/scale/&lt;store&gt;-statements.txt].
+ * target/bench/scale/&lt;store&gt;-statements.txt], bench.deadlineCalls [200: timed calls of the deadlines view
+ * and of the metrics endpoint each], bench.notifications [1000: members of prosecutors added for the
+ * notifications part].
  */
 @Tag("benchmark")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -229,6 +241,138 @@ class ScaleBenchmark {
                     format("%.0f MiB", usedMib), "fits 512 MiB", !outOfMemory && usedMib < 512);
             RESULTS.note("API calls with " + open + " open cases under -Xmx512m (ms, all 200): " + rounded(millis));
         }
+    }
+
+    /**
+     * The deadlines view and the metrics endpoint with the open cases' tasks (each waiting at
+     * Task_CancelRegistration): p95 of {@link #DEADLINE_CALLS} sequential calls of each after a warm-up. The
+     * metrics' snapshot lives 0.5 s here ({@code metrics.snapshot-ttl=PT0.5S}) and the scrapes are 0.6 s
+     * apart, so that every scrape counts again: the figure is a scrape's full cost, not the cached answer's.
+     */
+    @Test
+    @Order(6)
+    void deadlinesViewAndMetricsWithTenThousandOpenTasks() {
+        Store store = openCases(Store.h2("open-cases")).copy("deadlines");
+        List<String> arguments = new ArrayList<>(store.arguments("deadlines"));
+        arguments.add("--metrics.snapshot-ttl=PT0.5S");
+        try (AppProcess app = AppProcess.start("deadlines", List.of(), arguments)) {
+            HttpApi http = app.http();
+            int open = OPEN_CASES + STORM_WARM_UP;
+            Answer view = http.get("auditor", "/api/deadlines");
+            assertThat(view.status()).as(view.text()).isEqualTo(200);
+            long counted = 0;
+            for (JsonNode state : view.body().get("totals")) {
+                counted += state.asLong();
+            }
+            assertThat(counted).as("the open tasks the view counts").isGreaterThanOrEqualTo(open);
+            Map<String, String> prometheus = Map.of("Accept", "text/plain");
+            Map<String, double[]> calls = new LinkedHashMap<>();
+            calls.put("GET /api/deadlines", p95(() -> http.get("auditor", "/api/deadlines"), 0));
+            calls.put("GET /actuator/prometheus", p95(() -> http.send("demo", "GET", "/actuator/prometheus", null,
+                    prometheus), 600));
+            calls.forEach((call, figures) -> {
+                RESULTS.add(format("%s, %,d open tasks, p95 of %d calls", call, open, DEADLINE_CALLS),
+                        format("%.0f ms", figures[0]), "200 ms", figures[0] <= 200);
+                RESULTS.note(format("%s with %,d open tasks: median %.1f ms, p95 %.1f ms, max %.1f ms", call, open,
+                        figures[1], figures[0], figures[2]));
+            });
+        }
+    }
+
+    static final int DEADLINE_CALLS = Integer.getInteger("bench.deadlineCalls", 200);
+
+    // ------------------------------------------------------------------------------------ notifications
+
+    static final int NOTIFICATIONS = Integer.getInteger("bench.notifications", 1000);
+
+    /**
+     * NOTIFICATIONS more members of {@code prosecutors}, each with an address, and one case whose check of the
+     * fact lands in that group: one message per member written at once, in the case's transaction. Timed from
+     * the case's POST until a local SMTP server (GreenMail, in this JVM) holds every one of them, with
+     * the default sender settings (every 10 s, 200 at a time).
+     */
+    @Test
+    @Order(8)
+    void aThousandNotificationsDueAtOnceReachALocalMailServer() throws Exception {
+        Store store = Store.h2("notifications");
+        store.create();
+        int smtpPort = AppProcess.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        List<String> arguments = new ArrayList<>(store.arguments("notifications"));
+        arguments.addAll(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
+        try (AppProcess app = AppProcess.start("notifications", List.of(), arguments)) {
+            HttpApi http = app.http();
+            for (int i = 0; i < NOTIFICATIONS; i++) {
+                String user = "reviewer" + i;
+                Answer created = http.post("demo", "/engine-rest/user/create", Map.of(
+                        "profile", Map.of("id", user, "firstName", "Reviewer", "lastName", String.valueOf(i),
+                                "email", user + "@example.org"),
+                        "credentials", Map.of("password", "Reviewer-" + i + "-password")));
+                assertThat(created.status()).as(created.text()).isEqualTo(204);
+                assertThat(http.send("demo", "PUT", "/engine-rest/group/prosecutors/members/" + user, null).status())
+                        .isEqualTo(204);
+            }
+            String electionId = createElection(http, LocalDate.now(ALMATY).plusDays(60));
+            Map<String, Object> offender = Map.of("kind", "CITIZEN", "name", "Bench Citizen", "iin", TestIins.next());
+            Map<String, Object> fact = Map.of("electionId", electionId, "region", "Almaty",
+                    "committedOn", LocalDate.now(ALMATY).minusDays(1).toString(), "place", "Abai avenue",
+                    "offender", offender, "article", "114", "source", "MONITORING", "description", "Bench notifications");
+            smtp.purgeEmailFromAllMailboxes();
+            long started = System.nanoTime();
+            Answer created = http.post("prosecutor", "/api/cases", fact);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            String caseNumber = created.body().get("caseNumber").asText();
+            double postSeconds = (System.nanoTime() - started) / 1e9;
+            long deadline = started + TimeUnit.MINUTES.toNanos(3);
+            long received = 0;
+            while (System.nanoTime() < deadline) {
+                received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectHas(m, caseNumber)).count();
+                if (received >= NOTIFICATIONS + 1) {
+                    break;
+                }
+                sleep(100);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            // the demo prosecutor's message besides the bench users'
+            assertThat(received).as("messages of the case received").isEqualTo(NOTIFICATIONS + 1);
+            RESULTS.add(format("%,d notifications due at once, all at a local SMTP server", NOTIFICATIONS + 1),
+                    format("%.1f s", seconds), "60 s", seconds <= 60);
+            RESULTS.note(format("the case's POST, which writes the %,d messages: %.1f s", NOTIFICATIONS + 1, postSeconds));
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static boolean subjectHas(MimeMessage message, String text) {
+        try {
+            return message.getSubject() != null && message.getSubject().contains(text);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * p95, median and max in milliseconds of DEADLINE_CALLS calls after 20 untimed ones, pauseMillis apart;
+     * each must answer 200.
+     */
+    private static double[] p95(java.util.function.Supplier<Answer> call, long pauseMillis) {
+        for (int i = 0; i < 20; i++) {
+            assertThat(call.get().status()).isEqualTo(200);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < DEADLINE_CALLS; i++) {
+            if (pauseMillis > 0) {
+                sleep(pauseMillis);
+            }
+            long started = System.nanoTime();
+            Answer answer = call.get();
+            millis.add((System.nanoTime() - started) / 1e6);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        return new double[] {sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1), median(sorted),
+                sorted.get(sorted.size() - 1)};
     }
 
     @Test

@@ -1,0 +1,130 @@
+package kz.elections.violations.deadlineview;
+
+import static kz.elections.violations.model.CaseVariables.ELECTION_ID;
+import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import kz.elections.violations.api.NotFoundException;
+import kz.elections.violations.election.Election;
+import kz.elections.violations.security.CurrentUser;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the deadlines view: the grouped counts of {@link OpenTaskCounts} and a bounded list of the most
+ * urgent tasks (the engine's task query, due before the end of the week, ordered by due date, one page).
+ */
+@Service
+class DeadlinesService {
+
+    private final OpenTaskCounts counts;
+    private final TaskService taskService;
+    private final CurrentUser currentUser;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DeadlinesService(OpenTaskCounts counts, TaskService taskService, CurrentUser currentUser,
+                     NamedParameterJdbcTemplate jdbc) {
+        this.counts = counts;
+        this.taskService = taskService;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+    }
+
+    DeadlinesView view(String electionId, int limit) {
+        List<OpenTaskCounts.ElectionRows> rows = counts.everyElection().stream()
+                .filter(e -> electionId == null || e.election().id().equals(electionId)).toList();
+        if (electionId != null && rows.isEmpty()) {
+            throw new NotFoundException("No election " + electionId);
+        }
+        Instant now = rows.isEmpty() ? ClockUtil.getCurrentTime().toInstant()
+                : rows.get(0).at();
+        DueCounts totals = DueCounts.none();
+        List<DeadlinesView.ElectionDeadlines> elections = new ArrayList<>();
+        Map<String, DueBoundaries> boundaries = new HashMap<>();
+        for (OpenTaskCounts.ElectionRows election : rows) {
+            Election e = election.election();
+            boundaries.put(e.id(), DueBoundaries.at(now, e.zone()));
+            DueCounts sum = DueCounts.none();
+            Map<String, DueCounts> byDistrict = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+            Map<String, DueCounts> byTask = new TreeMap<>();
+            for (OpenTaskCounts.Row row : election.rows()) {
+                sum = sum.plus(row.counts());
+                byDistrict.merge(row.districtCommission(), row.counts(), DueCounts::plus);
+                byTask.merge(row.taskDefinitionKey(), row.counts(), DueCounts::plus);
+            }
+            totals = totals.plus(sum);
+            Instant freeze = e.registrationFreezeFrom();
+            long untilFreeze = Math.max(0, Duration.between(now, freeze).toMillis());
+            elections.add(new DeadlinesView.ElectionDeadlines(e.id(), e.name(), e.level().name(), e.votingDay(),
+                    e.timeZone(), freeze, untilFreeze, !now.isBefore(freeze), sum.counts(),
+                    byDistrict.entrySet().stream().map(d -> new DeadlinesView.DistrictDeadlines(d.getKey(),
+                            d.getValue().counts())).toList(),
+                    byTask.entrySet().stream().map(t -> new DeadlinesView.TaskDeadlines(t.getKey(),
+                            t.getValue().counts())).toList()));
+        }
+        return new DeadlinesView(now, totals.counts(), elections, urgent(electionId, boundaries, limit));
+    }
+
+    private List<DeadlinesView.UrgentTask> urgent(String electionId, Map<String, DueBoundaries> boundaries,
+                                                  int limit) {
+        Instant horizon = boundaries.values().stream().map(DueBoundaries::endOfWeek).max(Comparator.naturalOrder())
+                .orElse(null);
+        if (horizon == null) {
+            return List.of();
+        }
+        List<Task> tasks = currentUser.withoutEngineChecks(() -> {
+            TaskQuery query = taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
+                    .dueBefore(Date.from(horizon));
+            if (electionId != null) {
+                query.processVariableValueEquals(ELECTION_ID, electionId);
+            }
+            return query.orderByDueDate().asc().orderByTaskId().asc().listPage(0, limit);
+        });
+        Map<String, String[]> cases = cases(tasks.stream().map(Task::getProcessInstanceId).distinct().toList());
+        List<DeadlinesView.UrgentTask> urgent = new ArrayList<>();
+        for (Task task : tasks) {
+            String[] report = cases.get(task.getProcessInstanceId());
+            String election = report == null ? null : report[1];
+            DueBoundaries b = boundaries.get(election);
+            Instant due = task.getDueDate().toInstant();
+            DueState state = b == null ? null : b.of(due);
+            if (state == null || state == DueState.LATER) {
+                // due before another election's end of week, but not before its own
+                continue;
+            }
+            urgent.add(new DeadlinesView.UrgentTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                    report[0], election, report[2], due, state, task.getAssignee()));
+        }
+        return urgent;
+    }
+
+    /** Case number, election and district commission of each case, from the reporting table. */
+    private Map<String, String[]> cases(List<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        jdbc.query("select process_instance_id, case_number, election_id, district_commission from case_report"
+                        + " where process_instance_id in (:ids)", new MapSqlParameterSource("ids", processInstanceIds),
+                row -> {
+                    cases.put(row.getString(1), new String[] {row.getString(2), row.getString(3), row.getString(4)});
+                });
+        return cases;
+    }
+}

@@ -1,0 +1,78 @@
+package kz.elections.violations.deadlineview;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.elections.violations.election.Election;
+import kz.elections.violations.election.ElectionRepository;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Counts the open tasks of the cases by election, district commission, task and due state: one grouped
+ * query per election over the engine's task table joined with the reporting table (one row per case,
+ * {@code case_report}), so the cost is one pass over the open tasks in the database and nothing is loaded
+ * task by task. The engine's task query cannot group; it serves the bounded list of the most urgent tasks
+ * ({@link DeadlinesService}). Read only; the engine's table prefix as configured.
+ */
+@Repository
+public class OpenTaskCounts {
+
+    /** Open tasks of one task definition in one district commission (null: a case of no commission). */
+    public record Row(String districtCommission, String taskDefinitionKey, DueCounts counts) {
+    }
+
+    /** One election's rows at the moment the counts were taken, with the boundaries used. */
+    public record ElectionRows(Election election, Instant at, List<Row> rows) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ElectionRepository elections;
+    private final String taskTable;
+
+    public OpenTaskCounts(JdbcTemplate jdbc, ElectionRepository elections,
+                          @Value("${camunda.bpm.database.table-prefix:}") String tablePrefix) {
+        this.jdbc = jdbc;
+        this.elections = elections;
+        this.taskTable = tablePrefix + "ACT_RU_TASK";
+    }
+
+    /** Every election's counts, now by the engine's clock. */
+    public List<ElectionRows> everyElection() {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        List<ElectionRows> result = new ArrayList<>();
+        for (Election election : elections.findAll()) {
+            result.add(new ElectionRows(election, now, of(election, now)));
+        }
+        return result;
+    }
+
+    List<Row> of(Election election, Instant now) {
+        DueBoundaries b = DueBoundaries.at(now, election.zone());
+        Timestamp at = Timestamp.from(b.now());
+        Timestamp endOfToday = Timestamp.from(b.endOfToday());
+        Timestamp endOfWeek = Timestamp.from(b.endOfWeek());
+        return jdbc.query("select r.district_commission, t.TASK_DEF_KEY_,"
+                        + " sum(case when t.DUE_DATE_ < ? then 1 else 0 end),"
+                        + " sum(case when t.DUE_DATE_ >= ? and t.DUE_DATE_ < ? then 1 else 0 end),"
+                        + " sum(case when t.DUE_DATE_ >= ? and t.DUE_DATE_ < ? then 1 else 0 end),"
+                        + " sum(case when t.DUE_DATE_ is null or t.DUE_DATE_ >= ? then 1 else 0 end)"
+                        + " from " + taskTable + " t join case_report r on r.process_instance_id = t.PROC_INST_ID_"
+                        + " where r.election_id = ? group by r.district_commission, t.TASK_DEF_KEY_",
+                (row, n) -> {
+                    Map<DueState, Long> counts = new EnumMap<>(DueState.class);
+                    counts.put(DueState.OVERDUE, row.getLong(3));
+                    counts.put(DueState.DUE_TODAY, row.getLong(4));
+                    counts.put(DueState.DUE_THIS_WEEK, row.getLong(5));
+                    counts.put(DueState.LATER, row.getLong(6));
+                    return new Row(row.getString(1), row.getString(2), new DueCounts(counts));
+                },
+                at, at, endOfToday, endOfToday, endOfWeek, endOfWeek, election.id());
+    }
+}
