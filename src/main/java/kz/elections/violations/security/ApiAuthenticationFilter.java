@@ -18,7 +18,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication of the project API against the engine's identity service. The
+ * HTTP Basic authentication of the project API against the engine's identity service ({@link PublicRoutes}
+ * excepted when a request carries no credentials). The
  * authenticated user and groups are set on the engine for the request, so that the engine records
  * who did what in its user operation log.
  * <p>
@@ -43,6 +44,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
+        if (header == null && PublicRoutes.isPublic(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         String userId = authenticatedUser(header);
         if (userId == null && header == null && isSafe(request.getMethod())) {
             userId = sessionUser(request);

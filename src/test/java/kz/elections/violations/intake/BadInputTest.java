@@ -478,7 +478,7 @@ class BadInputTest extends CaseTestSupport {
         // a case message to a case number nobody has: the integrity gate answers 404 before the engine
         Answer message = http.post("prosecutor", "/engine-rest/message",
                 Map.of("messageName", "AppealFiled", "businessKey", "unknown"));
-        assertThat(message.status()).isEqualTo(404);
+        assertThat(message.status()).as(message.text()).isEqualTo(404);
         assertThat(message.body().get("detail").asText()).contains("unknown");
     }
 
