@@ -2,10 +2,13 @@ package kz.elections.violations.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.escalation.EscalationSweep;
 import kz.elections.violations.notifications.NotificationSender;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * {@code GET /actuator/prometheus} answers admins only, health stays open; the gauges count the open tasks
@@ -152,5 +156,22 @@ class OperationsMetricsTest extends CaseTestSupport {
     private double outboxRows(String status) {
         Long rows = jdbc.queryForObject("select count(*) from notification_outbox where status = ?", Long.class, status);
         return rows == null ? 0 : rows;
+    }
+
+    @Test
+    void theDashboardAndTheAlertRulesReadOnlyMetricsTheApplicationServes() throws Exception {
+        String metrics = scrape("demo").text();
+        String alerts = Files.readString(Path.of("docs/prometheus-alerts.yaml"));
+        String dashboard = Files.readString(Path.of("docs/grafana-dashboard.json"));
+        Map<String, Object> rules = new Yaml().load(alerts);
+        assertThat(rules).containsKey("groups");
+        assertThat(new ObjectMapper().readTree(dashboard).get("panels")).isNotEmpty();
+        Matcher names = Pattern.compile("\\b(elections_[a-z_]+)").matcher(alerts + dashboard);
+        int found = 0;
+        while (names.find()) {
+            found++;
+            assertThat(metrics).as(names.group(1)).containsPattern("(?m)^" + names.group(1) + "[{ ]");
+        }
+        assertThat(found).isGreaterThan(5);
     }
 }
