@@ -1,12 +1,14 @@
 package kz.elections.violations.web;
 
+import kz.elections.violations.evidence.EvidenceSettings;
 import kz.elections.violations.security.ApiSecurityConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The filters that keep bad input from becoming a 500: the body size limit on every API, before the
+ * The filters that keep bad input from becoming a 500: the body size limit on every API (larger for an
+ * evidence file, {@code evidence.*}), before the
  * authentication filters, so that a body too large is refused before anything reads it; and on the
  * engine's REST API and the webapps' mount of it, the 404 for unknown ids, the refusals' problem bodies
  * and the refusal of Object variables. On {@code /engine-rest} these run after authentication (a caller
@@ -19,8 +21,9 @@ class InputGuardsConfiguration {
     static final String[] ENGINE_REST = {"/engine-rest/*", "/camunda/api/engine/*"};
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit() {
-        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit());
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(EvidenceSettings evidence) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(evidence.maxRequestBytes()));
         registration.setName("request-body-limit");
         registration.setOrder(ApiSecurityConfiguration.AUTHENTICATION_ORDER - 10);
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");

@@ -4,6 +4,7 @@ import kz.elections.violations.api.CachedBodyRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,14 +16,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request body larger than the APIs need with 413 and a problem body: at most
  * {@value #MAX_BODY} bytes (64 KiB; a fact with every text at its longest takes under 30 KB of JSON), and
  * {@value #MAX_MULTIPART_BODY} bytes (5 MiB) for a multipart upload such as a deployment from Camunda
- * Modeler. A body that declares its length is refused before any of it is read; a chunked body, which
- * does not, is read here up to one byte past the limit and handed on from memory. (A chunked
- * form-encoded body is left to the servlet container, which parses form parameters itself.)
+ * Modeler. An evidence file sent to a case ({@code POST /api/cases/{n}/evidence}, multipart) may take
+ * up to the evidence limit ({@code evidence.max-file-size} and 64 KiB for the rest of the form); a JSON
+ * body sent there keeps the JSON limit. A body that declares its length is refused before any of it is
+ * read; a chunked body, which does not, is read here up to one byte past the limit and handed on from
+ * memory. (A chunked form-encoded body is left to the servlet container, which parses form parameters
+ * itself.)
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY = 64 * 1024;
     static final long MAX_MULTIPART_BODY = 5 * 1024 * 1024;
+    private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("/api/cases/[^/]+/evidence/?");
+
+    private final long maxEvidenceBody;
+
+    /** @param maxEvidenceBody the largest body of an evidence upload ({@code EvidenceSettings.maxRequestBytes}) */
+    RequestBodyLimit(long maxEvidenceBody) {
+        this.maxEvidenceBody = maxEvidenceBody;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,9 +57,17 @@ class RequestBodyLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static long limitOf(HttpServletRequest request) {
+    private long limitOf(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith("multipart/") ? MAX_MULTIPART_BODY : MAX_BODY;
+        if (type == null || !type.toLowerCase().startsWith("multipart/")) {
+            return MAX_BODY;
+        }
+        return isEvidenceUpload(request) ? maxEvidenceBody : MAX_MULTIPART_BODY;
+    }
+
+    private static boolean isEvidenceUpload(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && EVIDENCE_UPLOAD.matcher(path).matches();
     }
 
     private static boolean isForm(HttpServletRequest request) {
