@@ -117,13 +117,17 @@ public class ComplaintTriage {
         }
     }
 
-    /** The triage task's create listener: its due date on the complaint, the similar ones on the task. */
+    /**
+     * The triage task's create listener: its due date on the complaint, and on the task the similar
+     * complaints and open cases of the complaint's region.
+     */
     public void taskCreated(DelegateTask task) {
         String trackingNumber = (String) task.getVariable(TriageVariables.TRACKING_NUMBER);
         complaints.triageStarted(trackingNumber, task.getProcessInstanceId(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant());
         Complaint complaint = complaints.find(trackingNumber).orElseThrow();
-        String cluster = SimilarComplaints.summary(similar.of(complaint, null));
+        // within the complaint's region: the task's candidates include that region's office
+        String cluster = SimilarComplaints.summary(similar.of(complaint, java.util.Set.of(complaint.regionCode())));
         if (!cluster.isEmpty()) {
             task.setVariableLocal(TriageVariables.SIMILAR, cluster.length() > 3_900 ? cluster.substring(0, 3_900) + "…"
                     : cluster);
