@@ -32,7 +32,7 @@ public class PartnerKeys {
     private final JdbcTemplate jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    PartnerKeys(JdbcTemplate jdbc) {
+    public PartnerKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
