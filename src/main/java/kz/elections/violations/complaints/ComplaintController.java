@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.api.NotFoundException;
@@ -148,9 +149,13 @@ class ComplaintController {
         return new ComplaintViews.ComplaintPage(page, size, complaints.count(filter), items);
     }
 
-    /** A complaint's file, only ever as a download: never shown in the browser, never sniffed. */
+    /**
+     * A complaint's file, only ever as a download: never shown in the browser (attachment), never sniffed
+     * into another type, sandboxed should a browser render it anyway, not cached.
+     */
     @GetMapping("/{trackingNumber}/files/{fileId}")
-    ResponseEntity<byte[]> file(@PathVariable String trackingNumber, @PathVariable long fileId) {
+    void file(@PathVariable String trackingNumber, @PathVariable long fileId, HttpServletResponse response)
+            throws IOException {
         access.readableRegions();
         Complaint complaint = find(trackingNumber);
         access.requireReadable(complaint);
@@ -158,15 +163,15 @@ class ComplaintController {
                 .filter(file -> file.id() == fileId).findFirst()
                 .orElseThrow(() -> new NotFoundException("No file " + fileId + " in complaint " + trackingNumber));
         byte[] content = files.content(complaint.trackingNumber(), fileId).orElseThrow();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(stored.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(stored.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header("X-Checksum-SHA256", stored.sha256())
-                .body(content);
+        response.setContentType(stored.contentType());
+        response.setContentLength(content.length);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(stored.fileName(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader("X-Checksum-SHA256", stored.sha256());
+        response.getOutputStream().write(content);
     }
 
     @ExceptionHandler(ComplaintFiles.TooLarge.class)

@@ -142,7 +142,10 @@ class ComplaintIntakeTest extends ComplaintTestSupport {
         assertThat(download.bytes()).isEqualTo(photo);
         assertThat(sha256(download.bytes())).isEqualTo(files.get(0).get("sha256").asText());
         assertThat(download.header("Content-Disposition")).startsWith("attachment;").contains("IMG_0001.jpg");
-        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.response().headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(download.response().headers().allValues("Content-Security-Policy"))
+                .containsExactly("sandbox; default-src 'none'");
+        assertThat(download.header("Cache-Control")).isEqualTo("no-store");
         assertThat(download.header("Content-Type")).isEqualTo("image/jpeg");
         assertThat(complaints.get("prosecutor", "/api/complaints/" + trackingNumber + "/files/"
                 + files.get(1).get("id").asLong(), Map.of()).header("Content-Disposition"))
