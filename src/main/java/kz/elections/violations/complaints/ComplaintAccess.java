@@ -1,5 +1,6 @@
 package kz.elections.violations.complaints;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,7 @@ public class ComplaintAccess {
 
     /** The regions whose prosecutors' office the user belongs to ({@code prosecutors-<code>}). */
     public Set<String> ownRegions() {
-        return currentUser.groups().stream().map(regions::ofProsecutorsGroup).flatMap(java.util.Optional::stream)
+        return currentUser.groups().stream().map(regions::ofProsecutorsGroup).flatMap(Optional::stream)
                 .map(Region::code).collect(Collectors.toSet());
     }
 }

@@ -5,15 +5,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.api.NotFoundException;
-import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.partners.Partner;
 import kz.elections.violations.partners.PartnerKeys;
 import kz.elections.violations.security.CurrentUser;
@@ -119,7 +121,7 @@ class ComplaintController {
                                       @RequestParam(required = false) String electionId,
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "50") int size) {
-        java.util.Set<String> readable = access.readableRegions();
+        Set<String> readable = access.readableRegions();
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 0) {
             problems.add(new FieldProblem("page", "must be 0 or more"));
@@ -138,7 +140,7 @@ class ComplaintController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        java.util.Collection<String> regions = readable;
+        Collection<String> regions = readable;
         if (region != null && !region.isBlank()) {
             regions = readable == null || readable.contains(region) ? List.of(region) : List.of();
         }
@@ -176,26 +178,28 @@ class ComplaintController {
 
     @ExceptionHandler(ComplaintFiles.TooLarge.class)
     ProblemDetail tooLarge(ComplaintFiles.TooLarge e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-        problem.setType(URI.create("urn:problem:payload-too-large"));
-        problem.setTitle("The complaint's files are too large");
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                "The complaint's files are too large", e);
         problem.setProperty("errors", e.problems());
         return problem;
     }
 
     @ExceptionHandler(ComplaintIntake.KeyReused.class)
     ProblemDetail keyReused(ComplaintIntake.KeyReused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("urn:problem:idempotency-key-reused"));
-        problem.setTitle("Idempotency-Key used for another complaint");
-        return problem;
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key used for another complaint", e);
     }
 
     @ExceptionHandler(ComplaintIntake.KeyInUse.class)
     ProblemDetail keyInUse(ComplaintIntake.KeyInUse e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(URI.create("urn:problem:idempotency-key-in-use"));
-        problem.setTitle("A complaint with this Idempotency-Key is under way");
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-use", "A complaint with this Idempotency-Key is under way",
+                e);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("urn:problem:" + type));
+        problem.setTitle(title);
         return problem;
     }
 
@@ -228,7 +232,7 @@ class ComplaintController {
     private Complaint find(String trackingNumber) {
         String number = TrackingNumbers.normalized(trackingNumber);
         return (TrackingNumbers.SHAPE.matcher(number).matches() ? complaints.find(number)
-                : java.util.Optional.<Complaint>empty())
+                : Optional.<Complaint>empty())
                 .orElseThrow(() -> new NotFoundException("No complaint with this tracking number"));
     }
 

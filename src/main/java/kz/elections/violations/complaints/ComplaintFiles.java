@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -91,7 +92,7 @@ public class ComplaintFiles {
         }
         List<FieldProblem> problems = new ArrayList<>();
         List<Accepted> accepted = new ArrayList<>();
-        String types = FileTypes.ACCEPTED.stream().map(type -> type.extension().toUpperCase(java.util.Locale.ROOT))
+        String types = FileTypes.ACCEPTED.stream().map(type -> type.extension().toUpperCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
         for (int i = 0; i < uploads.size(); i++) {
             Upload upload = uploads.get(i);

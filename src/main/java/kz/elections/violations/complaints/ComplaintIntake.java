@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -174,7 +175,7 @@ class ComplaintIntake {
 
     /** The complaint as received, its values trimmed, and its files' names and hashes: what a retry repeats. */
     private static String fingerprint(ComplaintRules.Checked complaint, List<ComplaintFiles.Accepted> accepted) {
-        List<String> parts = new ArrayList<>(java.util.Arrays.asList(complaint.election().id(), complaint.region().code(),
+        List<String> parts = new ArrayList<>(Arrays.asList(complaint.election().id(), complaint.region().code(),
                 complaint.committedOn().toString(), complaint.place(), complaint.description(), complaint.offenderName(),
                 complaint.offenderKind() == null ? null : complaint.offenderKind().name(), complaint.contactName(),
                 complaint.contactEmail(), complaint.contactPhone()));

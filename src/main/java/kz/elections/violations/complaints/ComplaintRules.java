@@ -1,6 +1,7 @@
 package kz.elections.violations.complaints;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,7 @@ class ComplaintRules {
                 problems.add(new FieldProblem("committedOn", "must be a date such as 2026-03-01"));
             } else {
                 LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-                        election.map(Election::zone).orElse(java.time.ZoneId.of("Asia/Almaty")));
+                        election.map(Election::zone).orElse(ZoneId.of("Asia/Almaty")));
                 if (committedOn.isAfter(today)) {
                     problems.add(new FieldProblem("committedOn", "must not be in the future (today is " + today + ")"));
                 }

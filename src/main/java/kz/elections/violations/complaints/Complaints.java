@@ -1,5 +1,6 @@
 package kz.elections.violations.complaints;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import kz.elections.violations.partners.Channel;
@@ -42,7 +44,7 @@ public class Complaints {
             insert.setObject(i++, submitter.partner() == null ? null : submitter.partner().id());
             insert.setString(i++, complaint.election().id());
             insert.setString(i++, complaint.region().code());
-            insert.setDate(i++, java.sql.Date.valueOf(complaint.committedOn()));
+            insert.setDate(i++, Date.valueOf(complaint.committedOn()));
             insert.setString(i++, complaint.place());
             insert.setString(i++, complaint.description());
             insert.setString(i++, complaint.offenderName());
@@ -115,14 +117,14 @@ public class Complaints {
                                    LocalDate day, Collection<String> regions, int limit) {
         List<Object> arguments = new ArrayList<>(List.of(electionId, exceptTrackingNumber));
         StringBuilder match = new StringBuilder("committed_on = ?");
-        arguments.add(java.sql.Date.valueOf(day));
+        arguments.add(Date.valueOf(day));
         if (offenderName != null) {
             match.append(" or lower(offender_name) = ?");
-            arguments.add(offenderName.strip().toLowerCase(java.util.Locale.ROOT));
+            arguments.add(offenderName.strip().toLowerCase(Locale.ROOT));
         }
         if (place != null) {
             match.append(" or lower(place) = ?");
-            arguments.add(place.strip().toLowerCase(java.util.Locale.ROOT));
+            arguments.add(place.strip().toLowerCase(Locale.ROOT));
         }
         String inRegions = "";
         if (regions != null) {

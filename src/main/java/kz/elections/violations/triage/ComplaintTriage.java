@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.Set;
 import kz.elections.violations.api.CaseRuleViolation;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
@@ -127,7 +128,7 @@ public class ComplaintTriage {
                 task.getDueDate() == null ? null : task.getDueDate().toInstant());
         Complaint complaint = complaints.find(trackingNumber).orElseThrow();
         // within the complaint's region: the task's candidates include that region's office
-        String cluster = SimilarComplaints.summary(similar.of(complaint, java.util.Set.of(complaint.regionCode())));
+        String cluster = SimilarComplaints.summary(similar.of(complaint, Set.of(complaint.regionCode())));
         if (!cluster.isEmpty()) {
             task.setVariableLocal(TriageVariables.SIMILAR, cluster.length() > 3_900 ? cluster.substring(0, 3_900) + "…"
                     : cluster);

@@ -2,6 +2,7 @@ package kz.elections.violations.triage;
 
 import java.util.Locale;
 
+import java.util.Set;
 import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.complaints.Complaint;
 import kz.elections.violations.complaints.ComplaintAccess;
@@ -29,7 +30,7 @@ class SimilarController {
 
     @GetMapping("/api/complaints/{trackingNumber}/similar")
     SimilarComplaints.Similar similar(@PathVariable String trackingNumber) {
-        java.util.Set<String> regions = access.readableRegions();
+        Set<String> regions = access.readableRegions();
         Complaint complaint = complaints.find(trackingNumber.strip().toUpperCase(Locale.ROOT))
                 .orElseThrow(() -> new NotFoundException("No complaint with this tracking number"));
         access.requireReadable(complaint);

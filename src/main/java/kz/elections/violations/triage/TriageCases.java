@@ -1,5 +1,6 @@
 package kz.elections.violations.triage;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,7 +58,7 @@ class TriageCases {
     }
 
     /** The open cases of the election about this offender or this day, within the regions (null: all). */
-    List<CaseSummary> openCasesLike(String electionId, String offenderName, java.time.LocalDate day,
+    List<CaseSummary> openCasesLike(String electionId, String offenderName, LocalDate day,
                                     Set<String> withinRegions, int limit) {
         return reports.openCasesOfElection(electionId, offenderName, day, limit * 2).stream()
                 .filter(row -> withinRegions == null || regions.find(row.region()).map(Region::code)

@@ -6,8 +6,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import kz.elections.violations.election.Election;
 import kz.elections.violations.support.ComplaintClient.Reply;
 import kz.elections.violations.support.ComplaintClient.Upload;
 import kz.elections.violations.support.ComplaintTestSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,24 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ComplaintIntakeTest extends ComplaintTestSupport {
 
-    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final Instant NOW = LocalDateTime.parse("2026-04-01T10:00").atZone(ALMATY).toInstant();
-    private static final LocalDate YESTERDAY = LocalDate.parse("2026-03-31");
-
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
     @Autowired
     ComplaintFiles complaintFiles;
-
-    Election election;
-
-    @BeforeEach
-    void anElectionInThirtyDays() {
-        setClock(NOW);
-        election = election("2026-05-01", "Asia/Almaty");
-    }
 
     private long stored() {
         Long count = jdbc.queryForObject("select count(*) from complaint", Long.class);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.files.FileTypes;
@@ -21,7 +20,8 @@ import kz.elections.violations.partners.Channel;
 import kz.elections.violations.partners.Partner;
 import kz.elections.violations.partners.PartnerKeys;
 import kz.elections.violations.regions.Region;
-import org.flywaydb.core.Flyway;
+import kz.elections.violations.support.MigratedPostgres;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +36,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ComplaintTablesPostgresTest {
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void migratedDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).table("app_schema_history")
-                .locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        postgres = MigratedPostgres.start();
+        jdbc = postgres.jdbc();
     }
 
     @AfterAll
@@ -87,7 +85,7 @@ class ComplaintTablesPostgresTest {
         assertThat(stored.language()).isEqualTo("kk");
         List<ComplaintFiles.StoredFile> listed = files.ofComplaint("C-PG00000001");
         assertThat(listed).extracting(ComplaintFiles.StoredFile::size, ComplaintFiles.StoredFile::contentType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple((long) photo.length, "image/jpeg"));
+                .containsExactly(Tuple.tuple((long) photo.length, "image/jpeg"));
         byte[] read = files.content("C-PG00000001", listed.get(0).id()).orElseThrow();
         assertThat(read).isEqualTo(photo);
         assertThat(ComplaintFiles.sha256(read)).isEqualTo(listed.get(0).sha256());

@@ -13,8 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
+import kz.elections.violations.support.MigratedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The outbox's table and statements on a real PostgreSQL (the cluster's database), as on H2. */
 class NotificationOutboxPostgresTest {
 
-    private static EmbeddedPostgres postgres;
+    private static MigratedPostgres postgres;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void migratedDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).table("app_schema_history")
-                .locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
+        postgres = MigratedPostgres.start();
+        jdbc = postgres.jdbc();
     }
 
     @AfterAll

@@ -2,7 +2,10 @@ package kz.elections.violations.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +28,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the complaints' tests: the shared application of {@link CaseTestSupport} with small limits (3
  * complaints a minute and 5 a day per client address, 4 a minute per partner; 3 files, 64 KB each, 100 KB
  * together), the loopback proxy trusted so that {@code X-Forwarded-For} names each test's own client address,
- * a real SMTP server (GreenMail) for the complainants' e-mail, and the regional prosecutors' offices of Almaty
- * and Astana with a member each ({@code complaints-almaty}, {@code complaints-astana}, password = user id).
+ * a real SMTP server (GreenMail) for the complainants' e-mail, the regional prosecutors' offices of Almaty
+ * and Astana with a member each ({@code complaints-almaty}, {@code complaints-astana}, password = user id),
+ * the engine's clock at {@link #NOW} and an election in its campaign.
  */
 public abstract class ComplaintTestSupport extends CaseTestSupport {
 
+    protected static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    /** The engine's time in every test: Wednesday 1 April 2026, 10:00 in Almaty. */
+    protected static final Instant NOW = LocalDateTime.parse("2026-04-01T10:00").atZone(ALMATY)
+            .toInstant();
+    protected static final LocalDate YESTERDAY = LocalDate.parse("2026-03-31");
     private static final int SMTP_PORT = freePort();
     private static final AtomicInteger NEXT_CLIENT = new AtomicInteger(1);
     protected static final String ALMATY_PROSECUTOR = "complaints-almaty";
@@ -59,6 +68,8 @@ public abstract class ComplaintTestSupport extends CaseTestSupport {
     protected IdentityService identityService;
     protected ComplaintClient complaints;
     protected HttpApi http;
+    /** An election whose voting day, 1 May 2026, is 30 days after {@link #NOW}: in its campaign. */
+    protected Election election;
 
     @BeforeAll
     static void startTheMailServer() {
@@ -72,7 +83,9 @@ public abstract class ComplaintTestSupport extends CaseTestSupport {
     }
 
     @BeforeEach
-    void clientsAndRegionalOffices() {
+    void clientsRegionalOfficesAndAnElectionInThirtyDays() {
+        setClock(NOW);
+        election = election("2026-05-01", "Asia/Almaty");
         complaints = new ComplaintClient(port);
         http = new HttpApi(port);
         regionalProsecutor(ALMATY_PROSECUTOR, "prosecutors-almaty");
