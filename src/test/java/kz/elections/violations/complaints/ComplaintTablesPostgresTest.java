@@ -20,13 +20,10 @@ import kz.elections.violations.partners.Channel;
 import kz.elections.violations.partners.Partner;
 import kz.elections.violations.partners.PartnerKeys;
 import kz.elections.violations.regions.Region;
-import kz.elections.violations.support.MigratedPostgres;
+import kz.elections.violations.support.PostgresTestSupport;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The complaints', their files', the partners' and the idempotency keys' tables (Flyway V11, V12) and their
@@ -34,21 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its answer recorded once, the lists by region, a partner's key found by its hash until it is revoked, one
  * complaint per Idempotency-Key.
  */
-class ComplaintTablesPostgresTest {
-
-    private static MigratedPostgres postgres;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void migratedDatabase() throws Exception {
-        postgres = MigratedPostgres.start();
-        jdbc = postgres.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+class ComplaintTablesPostgresTest extends PostgresTestSupport {
 
     private static final Election ELECTION = new Election("pg-election", "PostgreSQL election", ElectionLevel.MAZHILIS,
             LocalDate.parse("2026-05-01"), "Asia/Almaty");

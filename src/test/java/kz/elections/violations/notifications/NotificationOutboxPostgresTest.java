@@ -13,29 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import kz.elections.violations.support.MigratedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kz.elections.violations.support.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The outbox's table and statements on a real PostgreSQL (the cluster's database), as on H2. */
-class NotificationOutboxPostgresTest {
-
-    private static MigratedPostgres postgres;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void migratedDatabase() throws Exception {
-        postgres = MigratedPostgres.start();
-        jdbc = postgres.jdbc();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+class NotificationOutboxPostgresTest extends PostgresTestSupport {
 
     @Test
     void oneRowPerEventAndRecipientOneClaimPerRowAndTheRetries() {
