@@ -5,9 +5,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code evidence.*} in application.yaml: the largest file, and how many files and bytes one case keeps.
- * The request body limit ({@code web.RequestBodyLimit}) lets an evidence upload through up to
- * {@link #maxRequestBytes()}; Spring's multipart limits ({@code spring.servlet.multipart.*}) must allow
- * {@code max-file-size} too.
+ * The request body limit and the servlet's multipart parser let an evidence upload through up to
+ * {@link #maxRequestBytes()} ({@link EvidenceUploads}).
  */
 @ConfigurationProperties("evidence")
 public class EvidenceSettings {

@@ -3,8 +3,8 @@ package kz.elections.violations.web;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.servlet.MultipartConfigElement;
 import kz.elections.violations.api.FieldProblem;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,8 +15,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * A multipart upload that breaks Spring's multipart limits ({@code spring.servlet.multipart.max-file-size},
- * {@code max-request-size}) is 413 naming them, and one that cannot be read as multipart/form-data is 400:
+ * A multipart upload over the servlet's multipart limits (the largest upload any route takes, see
+ * {@link LargeUpload}) is 413 naming them, and one that cannot be read as multipart/form-data is 400:
  * both are the sender's, never a 500. Spring reads the parts before it picks a controller, so this advice
  * applies to every handler.
  */
@@ -24,18 +24,18 @@ import org.springframework.web.multipart.MultipartException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MultipartRefusals {
 
-    private final MultipartProperties limits;
+    private final MultipartConfigElement limits;
 
-    MultipartRefusals(MultipartProperties limits) {
+    MultipartRefusals(MultipartConfigElement limits) {
         this.limits = limits;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "A file here may be at most " + limits.getMaxFileSize().toBytes() + " bytes"
-                        + " (spring.servlet.multipart.max-file-size) and a request at most "
-                        + limits.getMaxRequestSize().toBytes() + " bytes (spring.servlet.multipart.max-request-size)");
+                "A multipart request here may be at most " + limits.getMaxRequestSize() + " bytes (the largest "
+                        + "upload a route takes: evidence.max-file-size, complaints.files.*); each route "
+                        + "refuses what is over its own limit");
         problem.setType(URI.create("urn:problem:payload-too-large"));
         problem.setTitle("The request body is too large");
         return problem;

@@ -42,21 +42,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * administrator and another district's commission use it: upload, list, download with the recorded SHA-256,
  * the refusals (who, which content, which size, how many), corrections, the timeline's chain of custody,
  * the case page's session upload from its own origin only, and no route that changes or removes a file.
- * The limits are small here so that a test reaches each of them: a file of 8 KiB at most (evidence), parts of
- * 16 KiB (Spring's multipart limit), three files and 20 KiB per case.
+ * The limits are small here so that a test reaches each of them: a file of 8 KiB at most (evidence), three
+ * files and 20 KiB per case.
  */
 class CaseEvidenceTest extends CaseTestSupport {
 
     static final int MAX_FILE = 8 * 1024;
-    static final int SPRING_MAX_PART = 16 * 1024;
 
     @DynamicPropertySource
     static void smallLimits(DynamicPropertyRegistry registry) {
         registry.add("evidence.max-file-size", () -> MAX_FILE + "B");
         registry.add("evidence.max-files-per-case", () -> 3);
         registry.add("evidence.max-bytes-per-case", () -> "20KB");
-        registry.add("spring.servlet.multipart.max-file-size", () -> SPRING_MAX_PART + "B");
-        registry.add("spring.servlet.multipart.max-request-size", () -> "64KB");
     }
 
     @LocalServerPort
@@ -253,16 +250,11 @@ class CaseEvidenceTest extends CaseTestSupport {
                 Part.file("big.jpg", "image/jpeg", jpeg(MAX_FILE + 1, 9)));
         assertRefused(overEvidence, "file");
         assertThat(overEvidence.text()).contains("evidence.max-file-size", "" + MAX_FILE);
-        // over Spring's multipart limit: 413 naming it
-        Answer overPart = evidence.upload("prosecutor", caseNumber,
-                Part.file("bigger.jpg", "image/jpeg", jpeg(SPRING_MAX_PART + 1, 10)));
-        assertThat(overPart.status()).as(overPart.text()).isEqualTo(413);
-        assertThat(overPart.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(overPart.text()).contains("spring.servlet.multipart.max-file-size");
         // over the request body limit (the evidence limit and 64 KiB): 413 before anything is read
         Answer overBody = evidence.upload("prosecutor", caseNumber,
                 Part.file("huge.jpg", "image/jpeg", jpeg(MAX_FILE + 64 * 1024 + 1, 11)));
         assertThat(overBody.status()).as(overBody.text()).isEqualTo(413);
+        assertThat(overBody.header("Content-Type")).startsWith("application/problem+json");
         assertThat(overBody.text()).contains("at most " + (MAX_FILE + 64 * 1024) + " bytes");
         // a JSON body keeps the JSON limit on the same route
         Answer overJson = evidence.send("prosecutor", "POST", path(caseNumber), "application/json",
