@@ -59,8 +59,18 @@ function detailInWords(detail) {
   return detail;
 }
 
+/** An evidence file's chain of custody: name, type, size, SHA-256, note, the file it corrects. */
+function evidenceDetails(file) {
+  const parts = [I18n.t("evidence.timeline", {name: file.fileName, type: file.contentType,
+    size: I18n.fileSize(file.size), sha256: file.sha256})];
+  if (file.note) parts.push(I18n.t("evidence.timelineNote", {note: file.note}));
+  if (file.correctsId) parts.push(I18n.t("evidence.timelineCorrects", {id: file.correctsId}));
+  return parts.join("; ");
+}
+
 function details(entry) {
   const parts = [];
+  if (entry.evidence) parts.push(evidenceDetails(entry.evidence));
   if (entry.variable) {
     const label = I18n.has("var." + entry.variable) ? I18n.t("var." + entry.variable) : entry.variable;
     const previous = entry.previousValue === undefined || entry.previousValue === null ? ""

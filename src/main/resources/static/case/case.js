@@ -1,5 +1,6 @@
 // The case page of the people who work the case: /cases/{caseNumber}. Reads /api/cases/{n} (404 for
-// whoever may not read the case), its election and its timeline; every value goes into the page as text.
+// whoever may not read the case), its election, its timeline and its evidence; the case's prosecutors attach
+// files here (POST by the webapps' session, from this page's origin); every value goes into the page as text.
 "use strict";
 
 const DECISION_VARIABLES = {
@@ -233,6 +234,99 @@ function showRelated(view) {
   }
 }
 
+function evidencePath(number) {
+  return "/api/cases/" + encodeURIComponent(number) + "/evidence";
+}
+
+/** The case's files and whether this user may add one (the list's Allow header names POST). */
+async function readEvidence(number) {
+  const response = await fetch(evidencePath(number), {
+    credentials: "same-origin",
+    headers: {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}
+  });
+  if (!response.ok) return {files: [], mayAdd: false, readable: false};
+  const allow = response.headers.get("Allow") || "";
+  return {files: await response.json(), mayAdd: /\bPOST\b/.test(allow), readable: true};
+}
+
+function showEvidence(number, evidence) {
+  const section = document.getElementById("evidence-section");
+  section.hidden = !evidence.readable;
+  const body = document.getElementById("evidence");
+  body.replaceChildren();
+  const byId = {};
+  for (const file of evidence.files) byId[file.id] = file;
+  for (const file of evidence.files) {
+    const row = document.createElement("tr");
+    const name = document.createElement("td");
+    name.appendChild(Api.link(evidencePath(number) + "/" + encodeURIComponent(file.id), file.fileName));
+    row.appendChild(name);
+    Api.cell(row, file.contentType);
+    Api.cell(row, I18n.fileSize(file.size));
+    Api.cell(row, file.addedBy);
+    Api.cell(row, I18n.dateTime(file.addedAt, zone));
+    const corrected = file.correctsId ? byId[file.correctsId] : null;
+    const note = [file.note, file.correctsId ? I18n.t("evidence.corrects",
+      {name: corrected ? corrected.fileName : "", id: file.correctsId}) : null].filter(Boolean).join("; ");
+    Api.cell(row, note);
+    Api.cell(row, file.sha256).className = "hash";
+    body.appendChild(row);
+  }
+  document.getElementById("evidence-table").hidden = evidence.files.length === 0;
+  document.getElementById("no-evidence").hidden = evidence.files.length > 0;
+  const corrects = document.getElementById("evidence-corrects");
+  while (corrects.options.length > 1) corrects.remove(1);
+  for (const file of evidence.files) {
+    const option = document.createElement("option");
+    option.value = String(file.id);
+    option.textContent = "№ " + file.id + " · " + file.fileName;
+    corrects.appendChild(option);
+  }
+  document.getElementById("evidence-form").hidden = !evidence.mayAdd;
+}
+
+/** What the server refused, in its words: each field's message, else the problem's detail. */
+function refusalText(problem, status) {
+  const errors = (problem && problem.errors) || [];
+  if (errors.length) return errors.map(error => error.message).join("; ");
+  return (problem && (problem.detail || problem.title)) || I18n.t("error.http", {status});
+}
+
+async function attachEvidence(number, event) {
+  event.preventDefault();
+  const form = document.getElementById("evidence-form");
+  const status = document.getElementById("evidence-status");
+  const chosen = document.getElementById("evidence-file").files[0];
+  const note = document.getElementById("evidence-note").value.trim();
+  const corrects = document.getElementById("evidence-corrects").value;
+  const refuse = reason => { status.textContent = I18n.t("evidence.refused", {reason}); };
+  if (!chosen) return refuse(I18n.t("evidence.noFile"));
+  if (chosen.size === 0) return refuse(I18n.t("evidence.emptyFile"));
+  if (corrects && !note) return refuse(I18n.t("evidence.correctionNeedsNote"));
+  const data = new FormData();
+  data.append("file", chosen, chosen.name);
+  if (note) data.append("note", note);
+  if (corrects) data.append("corrects", corrects);
+  const button = document.getElementById("evidence-attach");
+  button.disabled = true;
+  status.textContent = I18n.t("evidence.sending");
+  try {
+    const response = await fetch(evidencePath(number), {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}
+    });
+    const answer = await response.json().catch(() => null);
+    if (response.status !== 201) return refuse(refusalText(answer, response.status));
+    form.reset();
+    showEvidence(number, await readEvidence(number));
+    status.textContent = I18n.t("evidence.added", {name: answer.fileName, sha256: answer.sha256});
+  } catch (error) {
+    refuse(error.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function showCase() {
   await I18n.ready;
   const number = caseNumberOfPage();
@@ -255,9 +349,10 @@ async function showCase() {
     }
     throw error;
   }
-  const [election, timeline] = await Promise.all([
+  const [election, timeline, evidence] = await Promise.all([
     view.electionId ? Api.get("/api/elections/" + encodeURIComponent(view.electionId)).catch(() => null) : null,
-    Api.get("/api/cases/" + encodeURIComponent(number) + "/history").catch(() => null)]);
+    Api.get("/api/cases/" + encodeURIComponent(number) + "/history").catch(() => null),
+    readEvidence(number).catch(() => ({files: [], mayAdd: false, readable: false}))]);
   zone = election && election.timeZone;
   const values = lastValues(timeline);
   showSummary(view, election);
@@ -266,6 +361,8 @@ async function showCase() {
   showFacts(view, election, values);
   showOffender(view);
   showDecisions(view, timeline);
+  showEvidence(number, evidence);
+  document.getElementById("evidence-form").addEventListener("submit", event => attachEvidence(number, event));
   showRelated(view);
   document.getElementById("case").hidden = false;
 }

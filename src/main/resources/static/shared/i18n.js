@@ -114,6 +114,13 @@ const I18n = (() => {
     return new Intl.NumberFormat(language === "kk" ? "kk-KZ" : language, {maximumFractionDigits: 2}).format(n);
   }
 
+  /** A file's size in bytes as bytes, KB or MB (1,024 each). */
+  function fileSize(bytes) {
+    if (bytes < 1024) return t("size.bytes", {n: number(bytes)});
+    if (bytes < 1024 * 1024) return t("size.kb", {n: number(Math.round(bytes / 102.4) / 10)});
+    return t("size.mb", {n: number(Math.round(bytes / (1024 * 102.4)) / 10)});
+  }
+
   function duration(millis) {
     const seconds = Math.round((millis || 0) / 1000);
     if (seconds < 60) return t("duration.seconds", {n: seconds});
@@ -212,6 +219,6 @@ const I18n = (() => {
       switcher();
     });
 
-  return {LANGUAGES, language, ready, t, has, word, value, date, dateTime, number, duration, group, article,
+  return {LANGUAGES, language, ready, t, has, word, value, date, dateTime, number, fileSize, duration, group, article,
     articleKey, registrationReason, offenceTitle, step, apply};
 })();

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /** Reads a case from the engine's history, which holds it whether it is open or closed. */
@@ -32,13 +33,15 @@ public class CaseQueries {
     private final RepositoryService repositoryService;
     private final TaskService taskService;
     private final OffenceCatalogue catalogue;
+    private final ObjectProvider<CaseComplaints> complaints;
 
     public CaseQueries(HistoryService historyService, RepositoryService repositoryService, TaskService taskService,
-                       OffenceCatalogue catalogue) {
+                       OffenceCatalogue catalogue, ObjectProvider<CaseComplaints> complaints) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.taskService = taskService;
         this.catalogue = catalogue;
+        this.complaints = complaints;
     }
 
     public CaseView get(String caseNumber) {
@@ -94,7 +97,8 @@ public class CaseQueries {
                         text(variables, LINKED_CASE_NUMBER, null)),
                 Boolean.TRUE.equals(variables.get(AT_RISK)),
                 text(variables, ESCALATIONS, "").isBlank() ? List.of()
-                        : List.of(text(variables, ESCALATIONS, "").split(",")));
+                        : List.of(text(variables, ESCALATIONS, "").split(",")),
+                complaints.stream().flatMap(source -> source.trackingNumbersOf(caseNumber).stream()).toList());
     }
 
     /** The offence's title as the newest offence catalogue words it. */

@@ -4,7 +4,10 @@ import kz.elections.violations.model.IdentifierMask;
 
 import java.util.List;
 
-/** What {@code GET /api/cases/{caseNumber}} reports of a case. */
+/**
+ * What {@code GET /api/cases/{caseNumber}} reports of a case; {@code complaints}: the tracking numbers of
+ * the complaints accepted into the case or merged with it.
+ */
 public record CaseView(
         String caseNumber,
         String processInstanceId,
@@ -30,7 +33,8 @@ public record CaseView(
         List<Step> steps,
         FollowUp followUp,
         boolean atRisk,
-        List<String> escalations) {
+        List<String> escalations,
+        List<String> complaints) {
 
     /**
      * What follows from the offence (DMN CaseFollowUp) and what came of it: an observer's registration,
@@ -65,7 +69,7 @@ public record CaseView(
                 new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()),
                         IdentifierMask.mask(offender.bin()), offender.districtCommission()),
                 code, article, part, offenceTitle, source, description, processVersion, openTasks, steps, followUp,
-                atRisk, escalations);
+                atRisk, escalations, complaints);
     }
 
 

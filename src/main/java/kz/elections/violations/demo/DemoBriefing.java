@@ -13,6 +13,7 @@ import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.election.ElectionService;
+import kz.elections.violations.notifications.Silence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -109,7 +110,8 @@ public class DemoBriefing implements HealthIndicator, DisposableBean {
                         LocalDate.parse(spec.votingDay()), spec.timeZone()));
                 ids.put(spec.key(), spec.id());
             }
-            player.play(briefing.facts(), ids, () -> stopping);
+            // history played back: nobody is told of its tasks and closed cases
+            Silence.during(() -> player.play(briefing.facts(), ids, () -> stopping));
         });
         LOG.info("Demo: the 2023 briefing's {} facts played in {} ms", briefing.facts().size(),
                 (System.nanoTime() - begun) / 1_000_000);

@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.completion.TaskCompletionRules;
 import kz.elections.violations.integrity.FormFields;
+import kz.elections.violations.triage.TriageRules;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implements Deployer {
 
     private static final java.util.regex.Pattern COMPLETION_RULES =
-            java.util.regex.Pattern.compile("\\$\\{taskCompletionRules\\.(\\w+)\\(task\\)}");
+            java.util.regex.Pattern.compile("\\$\\{(taskCompletionRules|" + TriageRules.BEAN + ")\\.(\\w+)\\(task\\)}");
 
     private final JdbcTemplate jdbc;
 
@@ -105,18 +105,20 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
     }
 
     /**
-     * A form never sets what only the application writes (the case's record, the decisions' outputs):
-     * the integrity gate would refuse every completion of it, so the deployment is refused instead.
+     * A form never sets what only the application writes (the case's record, the decisions' outputs; for
+     * the triage's form, the triage's own): the integrity gate would refuse every completion of it, so the
+     * deployment is refused instead.
      */
     private static void refuseApplicationFields(String name, byte[] form) {
         Set<String> fields;
+        Set<String> writtenByTheApplication;
         try {
             fields = FormFields.inputKeys(form);
+            writtenByTheApplication = FormFields.writtenByTheApplicationWhereUsed(BundledResource.formId(form));
         } catch (java.io.IOException | RuntimeException unreadable) {
             return; // the form's own parser reports it
         }
-        List<String> written = fields.stream().filter(CaseVariables.WRITTEN_BY_THE_APPLICATION::contains).sorted()
-                .toList();
+        List<String> written = fields.stream().filter(writtenByTheApplication::contains).sorted().toList();
         if (!written.isEmpty()) {
             throw new BadUserRequestException("Deployment refused: form '" + name + "' has field(s) " + written
                     + ", which only the application's own steps write");
@@ -139,7 +141,8 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
     /**
      * Every user task names its completion rules where it is declared: a complete listener
      * {@code ${taskCompletionRules.<rules>(task)}} with one of {@link TaskCompletionRules#RULES} (or the
-     * dispatcher {@code check} of earlier versions). A process may say that it has none with the process
+     * dispatcher {@code check} of earlier versions), or for a complaint's triage
+     * {@code ${complaintTriageRules.triage(task)}} ({@link TriageRules}). A process may say that it has none with the process
      * property {@code completionRules = none}.
      */
     private static void checkCompletionRules(UserTask task, List<String> missing) {
@@ -150,11 +153,13 @@ public class DeploymentReferenceCheck extends AbstractProcessEnginePlugin implem
                 .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
                 .filter(listener -> "complete".equals(listener.getCamundaEvent()))
                 .map(CamundaTaskListener::getCamundaExpression).filter(java.util.Objects::nonNull)
-                .map(COMPLETION_RULES::matcher).anyMatch(rule -> rule.matches()
-                        && (TaskCompletionRules.RULES.contains(rule.group(1)) || "check".equals(rule.group(1))));
+                .map(COMPLETION_RULES::matcher).anyMatch(rule -> rule.matches() && (TriageRules.BEAN.equals(rule.group(1))
+                        ? TriageRules.RULES.contains(rule.group(2))
+                        : TaskCompletionRules.RULES.contains(rule.group(2)) || "check".equals(rule.group(2))));
         if (!bound) {
             missing.add(task.getId() + " has no completion rules: give it a complete listener "
-                    + "${taskCompletionRules.<rules>(task)} with one of " + new java.util.TreeSet<>(TaskCompletionRules.RULES));
+                    + "${taskCompletionRules.<rules>(task)} with one of " + new java.util.TreeSet<>(TaskCompletionRules.RULES)
+                    + " (a complaint's triage: ${" + TriageRules.BEAN + ".triage(task)})");
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.security.CurrentUser;
+import kz.elections.violations.triage.TriageVariables;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The variables a task's completion (or a case's start) may carry: the input fields its Camunda Form
  * declares, where the task is declared (the form's {@code formRef} in the BPMN). Display-only
  * components (text, images, buttons) set nothing. The case's record, the values the process routes on
- * and whatever the application computes are never a form field, even if a revised form named one.
+ * and whatever the application computes are never a form field, even if a revised form named one; for a
+ * complaint's triage, what the application writes of the triage ({@code triage.TriageVariables}).
  */
 @Component
 public class FormFields {
@@ -45,7 +47,7 @@ public class FormFields {
                 return Set.of();
             }
             try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
-                return fields(form);
+                return fields(form, writtenByTheApplication(task.getProcessDefinitionId()));
             } catch (RuntimeException noForm) {
                 return Set.of();
             } catch (IOException e) {
@@ -58,7 +60,7 @@ public class FormFields {
     Set<String> ofStart(String processDefinitionId) {
         return currentUser.withoutEngineChecks(() -> {
             try (InputStream form = forms.getDeployedStartForm(processDefinitionId)) {
-                return fields(form);
+                return fields(form, writtenByTheApplication(processDefinitionId));
             } catch (RuntimeException noForm) {
                 return Set.of();
             } catch (IOException e) {
@@ -67,10 +69,22 @@ public class FormFields {
         });
     }
 
-    private Set<String> fields(InputStream form) throws IOException {
+    private Set<String> fields(InputStream form, Set<String> writtenByTheApplication) throws IOException {
         Set<String> keys = new LinkedHashSet<>(inputKeys(form.readAllBytes()));
-        keys.removeAll(CaseVariables.WRITTEN_BY_THE_APPLICATION);
+        keys.removeAll(writtenByTheApplication);
         return Set.copyOf(keys);
+    }
+
+    /** What only the application writes in instances of the process definition: the case's record, or the triage's. */
+    private static Set<String> writtenByTheApplication(String processDefinitionId) {
+        return processDefinitionId != null && processDefinitionId.startsWith(TriageVariables.PROCESS_KEY + ":")
+                ? TriageVariables.WRITTEN_BY_THE_APPLICATION : CaseVariables.WRITTEN_BY_THE_APPLICATION;
+    }
+
+    /** What only the application writes where the form with this id is used: the triage's for its form. */
+    public static Set<String> writtenByTheApplicationWhereUsed(String formId) {
+        return TriageVariables.FORM_ID.equals(formId) ? TriageVariables.WRITTEN_BY_THE_APPLICATION
+                : CaseVariables.WRITTEN_BY_THE_APPLICATION;
     }
 
     /** The keys of a Camunda Form's input fields (what a submission of it sets). */

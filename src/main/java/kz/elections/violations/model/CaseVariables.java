@@ -29,6 +29,8 @@ public final class CaseVariables {
     public static final String DUPLICATE_RESOLUTION = "duplicateResolution";
     public static final String LINKED_CASE_NUMBER = "linkedCaseNumber";
     public static final String OFFENCE_TITLE = "offenceTitle";
+    /** A case opened from a complaint (source COMPLAINT): the complaint's tracking number. */
+    public static final String COMPLAINT_TRACKING_NUMBER = "complaintTrackingNumber";
 
     // decisions along the way
     public static final String FACT_CONFIRMED = "factConfirmed";
@@ -95,6 +97,7 @@ public final class CaseVariables {
      * never a field of a form.
      */
     public static final java.util.Set<String> WRITTEN_BY_THE_APPLICATION = java.util.Set.of(CASE_NUMBER, ELECTION_NAME, CASE_STATUS,
+            COMPLAINT_TRACKING_NUMBER,
             OUTCOME, REGISTRATION, REGISTRATION_REASON, REGISTRATION_REASON_CODE, FINE_TENGE, FOLLOW_UP, CANCELLATION_DECISION_NUMBER,
             RESTORATION_DECISION_NUMBER, POSSIBLE_DUPLICATES, OFFENCE_TITLE, APPEAL_PERIOD_ENDS_AT, LEGAL_EFFECT_AT,
             PAYMENT_DUE_AT, REGISTRATION_FREEZE_FROM, REGISTRATION_FREEZE_FROM_TEXT, REGISTRATION_FROZEN, "consentRequired", "deregistrationRequired",

@@ -146,6 +146,9 @@ class NotificationWriter {
 
     private void write(String eventKey, String caseNumber, Collection<Recipients.Recipient> to,
                        java.util.function.Function<String, NotificationMessages.Message> messageIn) {
+        if (Silence.isOn()) {
+            return;
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         for (Recipients.Recipient recipient : new ArrayList<>(to)) {
             NotificationMessages.Message message;

@@ -68,6 +68,19 @@ public class CaseReportRepository {
                 String.class, iin != null ? iin : bin, code, article, java.sql.Date.valueOf(committedOn));
     }
 
+    /**
+     * The open cases of the election about an offender of this name (ignoring case) or of this day, newest
+     * first: what a complaint's triage suggests joining it to.
+     */
+    public List<CaseSummary> openCasesOfElection(String electionId, String offenderName, LocalDate committedOn,
+                                                 int limit) {
+        return jdbc.query("select " + COLUMNS + " from case_report where election_id = ? and ended_at is null"
+                        + " and case_number is not null and (committed_on = ? or lower(offender_name) = ?)"
+                        + " order by started_at desc, process_instance_id fetch first ? rows only",
+                CaseReportRepository::summary, electionId, java.sql.Date.valueOf(committedOn),
+                offenderName == null ? "" : offenderName.strip().toLowerCase(java.util.Locale.ROOT), limit);
+    }
+
     public Optional<String> processInstanceIdOf(String caseNumber) {
         return jdbc.queryForList("select process_instance_id from case_report where case_number = ?"
                         + " order by started_at desc", String.class, caseNumber).stream().findFirst();

@@ -26,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A request without an {@code Authorization} header may instead carry the session of a user logged in
  * to the Camunda webapps (Tasklist, Cockpit, Admin) on the engine {@value #ENGINE}, but only for a safe
  * method (GET, HEAD): a browser sends the session cookie with any request, so a changing request by
- * session alone would open a cross-site request forgery hole. A request that says it comes from a
+ * session alone would open a cross-site request forgery hole; the one change a page makes by session,
+ * attaching evidence, must show that it comes from the application's own page ({@link SessionWrites}).
+ * A request that says it comes from a
  * script ({@code X-Requested-With}) is refused without the Basic challenge, so that the browser shows
  * the page's own login link instead of its password dialog.
  */
@@ -49,7 +51,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String userId = authenticatedUser(header);
-        if (userId == null && header == null && isSafe(request.getMethod())) {
+        if (userId == null && header == null && (isSafe(request.getMethod()) || SessionWrites.allows(request))) {
             userId = sessionUser(request);
         }
         if (userId == null) {

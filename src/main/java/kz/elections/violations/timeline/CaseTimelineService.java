@@ -19,6 +19,8 @@ import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.freeze.RegistrationFreeze;
 import kz.elections.violations.integrity.Interventions;
 import kz.elections.violations.escalation.TaskEscalations;
+import kz.elections.violations.evidence.CaseEvidenceStore;
+import kz.elections.violations.evidence.EvidenceFile;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds a case's timeline from the engine's history, reading each history table by process instance
  * id (indexed): activities, variable updates, tasks, the user operation log (who completed a task or
- * correlated a message), the job log (timers) and incidents.
+ * correlated a message), the job log (timers) and incidents; and the application's own records of the
+ * case: interventions, escalations and evidence files.
  */
 @Service
 public class CaseTimelineService {
@@ -56,14 +59,16 @@ public class CaseTimelineService {
     private final CaseReportRepository reports;
     private final Interventions interventions;
     private final TaskEscalations escalations;
+    private final CaseEvidenceStore evidence;
 
     public CaseTimelineService(HistoryService history, RepositoryService repository, CaseReportRepository reports,
-                               Interventions interventions, TaskEscalations escalations) {
+                               Interventions interventions, TaskEscalations escalations, CaseEvidenceStore evidence) {
         this.history = history;
         this.repository = repository;
         this.reports = reports;
         this.interventions = interventions;
         this.escalations = escalations;
+        this.evidence = evidence;
     }
 
     public CaseTimeline timeline(String caseNumber, boolean showIdentifiers) {
@@ -122,6 +127,11 @@ public class CaseTimelineService {
             // the task's escalation: its kind (BEFORE_FREEZE, OVERDUE) as the detail
             entries.add(new Sortable(TimelineEntry.of(escalation.escalatedAt(), "ESCALATED",
                     escalation.taskDefinitionKey(), null).withDetail(escalation.kind().name()), Long.MAX_VALUE - 1));
+        }
+        for (EvidenceFile file : evidence.ofProcessInstance(id)) {
+            // the chain of custody: each file with its SHA-256, size, type, who added it and when
+            entries.add(new Sortable(TimelineEntry.of(file.addedAt(), "EVIDENCE_ADDED", null, file.addedBy())
+                    .withEvidence(file), Long.MAX_VALUE - 1));
         }
         Map<String, String> firedByHand = new HashMap<>();
         repairs.stream().filter(repair -> "executeJob".equals(repair.operation()) && repair.targetId() != null)

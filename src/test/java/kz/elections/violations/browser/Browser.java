@@ -187,6 +187,17 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /** Chooses a file in a file input, as a person does in the browser's file dialog. */
+    void chooseFile(String css, Path file) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toAbsolutePath()
+                .toString());
+    }
+
+    /** Types into an input or text area found by its CSS selector. */
+    void typeInto(String css, String text) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).sendKeys(text);
+    }
+
     void clickLink(String text) {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(text))).click();
     }

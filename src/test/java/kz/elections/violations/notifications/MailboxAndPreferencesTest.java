@@ -110,4 +110,15 @@ class MailboxAndPreferencesTest extends CaseTestSupport {
         assertThat(preferences.of("commission1")).isEqualTo(new NotificationPreferences.Preference(true, "kk"));
         assertThat(http.get(null, "/api/me/notifications").status()).isEqualTo(401);
     }
+
+    @Test
+    void historyPlayedBackTellsNobody() {
+        ProcessInstance[] played = new ProcessInstance[1];
+        Silence.during(() -> played[0] = startCase(election("2023-03-19", "Asia/Almaty"), "CITIZEN", "114",
+                "2023-02-25"));
+        assertThat(outbox.forCase(played[0].getBusinessKey())).isEmpty();
+        // the same work outside the replay tells the prosecutors of the new task
+        ProcessInstance now = startCase(election("2023-03-19", "Asia/Almaty"), "CITIZEN", "114", "2023-02-25");
+        assertThat(outbox.forCase(now.getBusinessKey())).isNotEmpty();
+    }
 }

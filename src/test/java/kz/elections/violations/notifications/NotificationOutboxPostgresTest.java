@@ -13,32 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kz.elections.violations.support.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The outbox's table and statements on a real PostgreSQL (the cluster's database), as on H2. */
-class NotificationOutboxPostgresTest {
-
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void migratedDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).table("app_schema_history")
-                .locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+class NotificationOutboxPostgresTest extends PostgresTestSupport {
 
     @Test
     void oneRowPerEventAndRecipientOneClaimPerRowAndTheRetries() {

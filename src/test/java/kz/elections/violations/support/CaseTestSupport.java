@@ -20,6 +20,7 @@ import kz.elections.violations.election.ElectionRequest;
 import kz.elections.violations.election.ElectionService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -63,8 +64,14 @@ public abstract class CaseTestSupport {
         }
     }
 
+    /**
+     * The engine REST API and the webapps find their engine in the JVM's engine registry by name; a test
+     * class with a context of its own (other properties) registers its engine under the same name, so each
+     * test puts its own context's engine back first.
+     */
     @BeforeEach
     void initEngineAssertions() {
+        ProcessEngines.registerProcessEngine(processEngine);
         BpmnAwareTests.init(processEngine);
     }
 

@@ -88,6 +88,19 @@ public final class TasklistSession {
         return send(request);
     }
 
+    /** Any call with the session's cookie only (no CSRF token unless given in the headers), as a page makes it. */
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body,
+                                     java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
