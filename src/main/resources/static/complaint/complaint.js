@@ -5,6 +5,7 @@
 "use strict";
 
 const form = document.getElementById("complaint");
+let fileLimits = {maxCount: 5, maxFileSize: 10 * 1024 * 1024};
 const FIELD_OF = {
   electionId: "electionId", region: "region", place: "place", committedOn: "committedOn",
   description: "description", "offender.name": "offenderName", "offender.kind": "offenderKind",
@@ -61,6 +62,16 @@ function missing() {
       showProblem(name, I18n.t("complaint.required"));
       first = first || form.elements[name];
     }
+  }
+  const files = Array.from(form.elements.files.files);
+  const megabytes = Math.floor(fileLimits.maxFileSize / (1024 * 1024));
+  if (files.length > fileLimits.maxCount) {
+    showProblem("files", I18n.t("complaint.tooManyFiles", {count: fileLimits.maxCount}));
+    first = first || form.elements.files;
+  }
+  for (const file of files.filter(file => file.size > fileLimits.maxFileSize)) {
+    showProblem("files", I18n.t("complaint.fileTooLarge", {name: file.name, size: megabytes}));
+    first = first || form.elements.files;
   }
   if (first) first.focus();
   return first !== null;
@@ -128,6 +139,9 @@ function offer(options) {
   for (const region of options.regions || []) {
     option(regions, region.code, region.names[I18n.language] || region.names.en);
   }
+  if (options.files) fileLimits = options.files;
+  document.getElementById("files-hint").textContent = I18n.t("complaint.filesHint", {count: fileLimits.maxCount,
+    size: Math.floor(fileLimits.maxFileSize / (1024 * 1024))});
   document.getElementById("anonymity").textContent = I18n.t(options.anonymousConsidered
     ? "complaint.anonymousConsidered" : "complaint.anonymousNotConsideredHint");
   const today = new Date();

@@ -5,6 +5,7 @@ import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 
+import kz.elections.violations.complaints.ComplaintProperties;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.regions.Region;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/complaints/form}, open to anyone: what the public complaint page offers. The elections
  * whose voting day is at most {@code complaints.page.past-elections} (60 days) behind, ordered
- * by voting day, with their names and days only; the regions; and whether a complaint without contact details is
- * considered ({@code complaints.anonymous-considered}).
+ * by voting day, with their names and days only; the regions; whether a complaint without contact details
+ * is considered ({@code complaints.anonymous-considered}); and the limits of its files ({@code complaints.files}).
  */
 @RestController
 class ComplaintFormController {
@@ -26,21 +27,25 @@ class ComplaintFormController {
     record ElectionOption(String id, String name, LocalDate votingDay, String timeZone) {
     }
 
-    record ComplaintForm(List<ElectionOption> elections, List<Region> regions, boolean anonymousConsidered) {
+    /** How many files a complaint may carry, the largest one, all of them together (bytes). */
+    record FileLimits(int maxCount, long maxFileSize, long maxTotalSize) {
+    }
+
+    record ComplaintForm(List<ElectionOption> elections, List<Region> regions, boolean anonymousConsidered,
+                         FileLimits files) {
     }
 
     private final ElectionRepository elections;
     private final Regions regions;
     private final Period pastElections;
-    private final boolean anonymousConsidered;
+    private final ComplaintProperties complaints;
 
-    ComplaintFormController(ElectionRepository elections, Regions regions,
-                            @Value("${complaints.page.past-elections:P60D}") Period pastElections,
-                            @Value("${complaints.anonymous-considered:false}") boolean anonymousConsidered) {
+    ComplaintFormController(ElectionRepository elections, Regions regions, ComplaintProperties complaints,
+                            @Value("${complaints.page.past-elections:P60D}") Period pastElections) {
         this.elections = elections;
         this.regions = regions;
+        this.complaints = complaints;
         this.pastElections = pastElections;
-        this.anonymousConsidered = anonymousConsidered;
     }
 
     @GetMapping("/api/complaints/form")
@@ -52,6 +57,8 @@ class ComplaintFormController {
                 .map(election -> new ElectionOption(election.id(), election.name(), election.votingDay(),
                         election.timeZone()))
                 .toList();
-        return new ComplaintForm(open, regions.all(), anonymousConsidered);
+        ComplaintProperties.Files files = complaints.files();
+        return new ComplaintForm(open, regions.all(), complaints.anonymousConsidered(), new FileLimits(
+                files.maxCount(), files.maxFileSize().toBytes(), files.maxTotalSize().toBytes()));
     }
 }

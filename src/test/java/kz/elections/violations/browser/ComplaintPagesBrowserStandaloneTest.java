@@ -62,7 +62,7 @@ class ComplaintPagesBrowserStandaloneTest {
                 assertThat(browser.viewportWidth()).isLessThanOrEqualTo(400);
                 browser.select("select[name=electionId]", election.id());
                 browser.select("select[name=region]", "almaty");
-                assertThat(browser.pageText()).contains("Алматы", "Түркістан облысы");
+                assertThat(browser.pageText()).contains("Алматы", "Түркістан облысы", "5 файлға дейін");
                 browser.typeInto("input[name=place]", "№ 123 сайлау учаскесі, Абай даңғылы 10");
                 // the date picker of a phone: the value it sets
                 browser.script("document.querySelector('input[name=committedOn]').value = arguments[0]",
@@ -83,12 +83,12 @@ class ComplaintPagesBrowserStandaloneTest {
                 browser.waitForText("түсті, қаралуда");
                 assertThat(browser.pageText()).contains(trackingNumber, "Әзірге жауап жоқ");
 
-                // the region's prosecutors reject it with a reason (their task, as Tasklist completes it)
+                // the prosecutors reject it with a reason (their task, as Tasklist completes it)
                 HttpApi api = new HttpApi(port);
-                JsonNode tasks = api.get("prosecutor-almaty", "/engine-rest/task?taskDefinitionKey=Task_TriageComplaint"
+                JsonNode tasks = api.get("prosecutor", "/engine-rest/task?taskDefinitionKey=Task_TriageComplaint"
                         + "&processInstanceBusinessKey=" + trackingNumber).body();
                 assertThat(tasks).hasSize(1);
-                HttpApi.Answer rejected = api.post("prosecutor-almaty", "/engine-rest/task/" + tasks.get(0).get("id").asText()
+                HttpApi.Answer rejected = api.post("prosecutor", "/engine-rest/task/" + tasks.get(0).get("id").asText()
                         + "/complete", Map.of("variables", Map.of(
                                 "triageDecision", Map.of("value", "REJECT"),
                                 "reason", Map.of("value", "Фотода үгіт парағы да, учаске де көрінбейді"))));
