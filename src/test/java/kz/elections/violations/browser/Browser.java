@@ -168,11 +168,6 @@ final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector(css))).selectByValue(value);
     }
 
-    /** Gives the file input the CSS selector finds a file of this machine, as a person picking it does. */
-    void upload(String css, Path file) {
-        driver.findElement(By.cssSelector(css)).sendKeys(file.toAbsolutePath().toString());
-    }
-
     /** The visible text of the element the CSS selector finds, once it is shown. */
     String textOf(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
@@ -191,11 +186,6 @@ final class Browser implements AutoCloseable {
     void chooseFile(String css, Path file) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toAbsolutePath()
                 .toString());
-    }
-
-    /** Types into an input or text area found by its CSS selector. */
-    void typeInto(String css, String text) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).sendKeys(text);
     }
 
     void clickLink(String text) {

@@ -69,7 +69,7 @@ class ComplaintPagesBrowserStandaloneTest {
                         today.minusDays(1).toString());
                 browser.typeInto("textarea[name=description]", "Учаске жанында үгіт парақтары таратылды");
                 browser.typeInto("input[name=offenderName]", "Белгісіз топ");
-                browser.upload("input[name=files]", photo);
+                browser.chooseFile("input[name=files]", photo);
                 browser.typeInto("input[name=contactName]", "Айгүл");
                 browser.typeInto("input[name=contactEmail]", "aigul@example.org");
                 browser.screenshot("kk-complaint-01-form");
