@@ -40,6 +40,15 @@ final class Browser implements AutoCloseable {
 
     /** A browser whose languages (navigator.languages, Accept-Language) are the given ones, e.g. "kk" or "ru,en". */
     Browser(int port, String languages) {
+        this(port, languages, false);
+    }
+
+    /** A phone's browser (a 390 x 844 screen, touch) in these languages. */
+    static Browser phone(int port, String languages) {
+        return new Browser(port, languages, true);
+    }
+
+    private Browser(int port, String languages, boolean phone) {
         ChromeOptions options = new ChromeOptions();
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         options.setBinary("/usr/bin/chromium");
@@ -47,6 +56,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--lang=" + languages.split(",")[0]);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         this.driver = new ChromeDriver(service, options);
@@ -142,6 +155,29 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Types into the element the CSS selector finds (an input or a text area of a page of ours). */
+    void typeInto(String css, String text) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Chooses the option with this value in the select the CSS selector finds, once the page has offered it. */
+    void select(String css, String value) {
+        wait.until(driver -> !driver.findElements(By.cssSelector(css + " option[value=\"" + value + "\"]")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.cssSelector(css))).selectByValue(value);
+    }
+
+    /** The visible text of the element the CSS selector finds, once it is shown. */
+    String textOf(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+    }
+
+    /** The page's width as its layout sees it (CSS pixels). */
+    long viewportWidth() {
+        return ((Number) script("return document.documentElement.clientWidth")).longValue();
+    }
+
     void click(String css) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
@@ -150,11 +186,6 @@ final class Browser implements AutoCloseable {
     void chooseFile(String css, Path file) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toAbsolutePath()
                 .toString());
-    }
-
-    /** Types into an input or text area found by its CSS selector. */
-    void typeInto(String css, String text) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).sendKeys(text);
     }
 
     void clickLink(String text) {
