@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Wrong passwords over HTTP, from clients at different loopback addresses, with the limits of
@@ -28,6 +30,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * addresses of its own, so that no test inherits another's counts.
  */
 class LoginThrottleTest extends CaseTestSupport {
+
+    /** The limits of application.yaml (the test profile raises them for every other test). */
+    @DynamicPropertySource
+    static void productionLimits(DynamicPropertyRegistry registry) {
+        registry.add("security.login-throttle.failures-per-account-and-client", () -> 5);
+        registry.add("security.login-throttle.failures-per-client", () -> 20);
+        registry.add("security.login-throttle.failures-per-account", () -> 50);
+    }
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
 
