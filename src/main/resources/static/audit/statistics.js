@@ -4,6 +4,7 @@
 const form = document.getElementById("filters");
 const charts = {};
 let electionNames = {};
+let regionNames = {};
 
 /** Writes each bar's value at its end. */
 const valueLabels = {
@@ -36,11 +37,22 @@ function categoryInWords(id, key) {
     case "bySource": return I18n.word("source", key);
     case "byOutcome": return key === "OPEN" ? I18n.word("status", key) : I18n.word("outcome", key);
     case "byElection": return electionNames[key] || key;
+    case "complaintsByStatus": return I18n.word("complaintStats.status", key);
+    case "complaintsByChannel": return I18n.word("complaintStats.channel", key);
+    case "complaintsByRegion": return regionNames[key] || key;
+    case "complaintsAgainstTerm": return I18n.t("complaintStats." + key);
     default: return key;
   }
 }
 
-function chart(id, counts) {
+/** Hours as hours below two days, else as days, one decimal; a dash for none. */
+function hoursInWords(hours) {
+  if (hours === null || hours === undefined) return I18n.t("value.empty");
+  if (hours < 48) return I18n.t("duration.hours", {n: I18n.number(hours)});
+  return I18n.t("duration.days", {n: I18n.number(Math.round(hours / 2.4) / 10)});
+}
+
+function chart(id, counts, unit) {
   const keys = Object.keys(counts || {});
   const labels = keys.map(key => categoryInWords(id, key));
   const values = keys.map(key => counts[key]);
@@ -48,7 +60,7 @@ function chart(id, counts) {
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", labels.map((label, i) => label + ": " + I18n.number(values[i])).join("; "));
   canvas.parentElement.style.height = (Math.max(keys.length, 1) * 30 + 40) + "px";
-  const data = {labels, datasets: [{label: I18n.t("chart.facts"), data: values, backgroundColor: "#3b6ea8"}]};
+  const data = {labels, datasets: [{label: I18n.t(unit || "chart.facts"), data: values, backgroundColor: "#3b6ea8"}]};
   if (charts[id]) {
     charts[id].data = data;
     charts[id].update();
@@ -82,6 +94,36 @@ async function show() {
   for (const id of ["byArticle", "byOffenderKind", "byRegion", "bySource", "byOutcome", "byElection"]) {
     chart(id, s[id]);
   }
+  showComplaints(s.complaints);
+}
+
+function showComplaints(c) {
+  const times = c.answerTimes;
+  document.getElementById("complaintFigures").replaceChildren(
+    figure("complaintStats.received", I18n.number(c.received)),
+    figure("complaintStats.anonymous", I18n.number(c.anonymous)),
+    figure("complaintStats.answered", I18n.number(times.answered)),
+    figure("complaintStats.median", hoursInWords(times.medianHours)),
+    figure("complaintStats.p90", hoursInWords(times.p90Hours)),
+    figure("complaintStats.answeredOnTime", I18n.number(times.answeredOnTime)),
+    figure("complaintStats.answeredLate", I18n.number(times.answeredLate)),
+    figure("complaintStats.openPastTerm", I18n.number(times.openPastTerm)));
+  chart("complaintsByStatus", c.byStatus, "complaintStats.unit");
+  chart("complaintsByChannel", c.byChannel, "complaintStats.unit");
+  chart("complaintsByRegion", c.byRegion, "complaintStats.unit");
+  chart("complaintsAgainstTerm", {answeredOnTime: times.answeredOnTime, answeredLate: times.answeredLate,
+    openPastTerm: times.openPastTerm}, "complaintStats.unit");
+}
+
+/** The regions' names in the page's language, by code; the codes themselves when they cannot be read. */
+function loadRegionNames() {
+  return Api.get("/api/regions")
+    .then(regions => {
+      regionNames = Object.fromEntries(regions.map(r => [r.code, (r.names && (r.names[I18n.language] || r.names.en)) || r.code]));
+    })
+    .catch(() => {
+      regionNames = {};
+    });
 }
 
 form.addEventListener("submit", event => {
@@ -90,6 +132,7 @@ form.addEventListener("submit", event => {
 });
 
 I18n.ready
+  .then(loadRegionNames)
   .then(() => Audit.fillElections(form.elements.electionId))
   .then(elections => {
     electionNames = Object.fromEntries(elections.map(e => [e.id, e.name]));

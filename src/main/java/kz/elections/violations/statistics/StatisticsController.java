@@ -4,7 +4,9 @@ import kz.elections.violations.api.Csv;
 import kz.elections.violations.reporting.CaseFilter;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +38,10 @@ public class StatisticsController {
         return statistics.statistics(CaseFilter.of(electionId, null, null, null, null, null, from, to));
     }
 
-    /** The same figures as rows of {@code figure,key,value}. */
+    /**
+     * The same figures as rows of {@code figure,key,value}; the complaints' after the cases', their figure named
+     * by its path in the JSON ({@code complaints.byChannel,HOTLINE,3}), a median of no answer left empty.
+     */
     @GetMapping("/statistics.csv")
     public void export(@RequestParam(required = false) String electionId,
                        @RequestParam(required = false) String from,
@@ -71,6 +76,28 @@ public class StatisticsController {
         csv.row(List.of("fines", "abbreviated", figures.fines().abbreviated()));
         csv.row(List.of("warnings", "", figures.warnings()));
         csv.row(List.of("abbreviated", "", figures.abbreviated()));
+        Statistics.Complaints complaints = figures.complaints();
+        csv.row(List.of("complaints", "received", complaints.received()));
+        csv.row(List.of("complaints", "anonymous", complaints.anonymous()));
+        for (Map.Entry<String, Map<String, Long>> dimension : List.of(
+                Map.entry("complaints.byStatus", complaints.byStatus()),
+                Map.entry("complaints.byChannel", complaints.byChannel()),
+                Map.entry("complaints.byRegion", complaints.byRegion()))) {
+            for (Map.Entry<String, Long> count : dimension.getValue().entrySet()) {
+                csv.row(List.of(dimension.getKey(), count.getKey(), count.getValue()));
+            }
+        }
+        Statistics.AnswerTimes times = complaints.answerTimes();
+        csv.row(List.of("complaints.answerTimes", "answered", times.answered()));
+        csv.row(Arrays.asList("complaints.answerTimes", "medianHours", plain(times.medianHours())));
+        csv.row(Arrays.asList("complaints.answerTimes", "p90Hours", plain(times.p90Hours())));
+        csv.row(List.of("complaints.answerTimes", "answeredOnTime", times.answeredOnTime()));
+        csv.row(List.of("complaints.answerTimes", "answeredLate", times.answeredLate()));
+        csv.row(List.of("complaints.answerTimes", "openPastTerm", times.openPastTerm()));
         writer.flush();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 }

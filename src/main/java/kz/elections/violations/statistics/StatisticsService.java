@@ -1,5 +1,6 @@
 package kz.elections.violations.statistics;
 
+import kz.elections.violations.complaints.ComplaintCounts;
 import kz.elections.violations.model.RulingOutcome;
 import kz.elections.violations.reporting.CaseFilter;
 import kz.elections.violations.reporting.CaseReportRepository;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kz.elections.violations.reporting.CaseReportRepository.ReportGroup;
 import kz.elections.violations.model.CaseStatus;
 import kz.elections.violations.model.Outcome;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,22 +24,36 @@ import org.springframework.stereotype.Service;
  * change counter ({@code case_report_version}, moved in the same transaction as every change of its
  * cases); a request recounts only the elections whose counter has moved since, so the answer is always
  * current, on every node of a cluster, and the briefing over all elections costs what changed. A date
- * range is counted directly (it is narrow and indexed).
+ * range is counted directly (it is narrow and indexed). The complaints of the same election and days are
+ * counted directly too ({@link ComplaintStatistics}); their open ones' terms are read against the engine's
+ * clock.
  */
 @Service
 public class StatisticsService {
 
     private final CaseReportRepository reports;
+    private final ComplaintStatistics complaints;
     private final Map<String, CountedElection> counted = new ConcurrentHashMap<>();
 
-    public StatisticsService(CaseReportRepository reports) {
+    StatisticsService(CaseReportRepository reports, ComplaintStatistics complaints) {
         this.reports = reports;
+        this.complaints = complaints;
     }
 
     private record CountedElection(long version, List<ReportGroup> groups) {
     }
 
+    /** The figures of every region's complaints and of the cases the filter names. */
     public Statistics statistics(CaseFilter filter) {
+        return statistics(filter, null);
+    }
+
+    /**
+     * The figures of the cases the filter names and of the complaints of its election and days in these regions.
+     *
+     * @param complaintRegions the region codes whose complaints count; null for every region
+     */
+    public Statistics statistics(CaseFilter filter, Set<String> complaintRegions) {
         Tally tally = new Tally();
         if (filter.from() == null && filter.to() == null && filter.region() == null && filter.article() == null
                 && filter.offenderKind() == null && filter.status() == null && filter.outcome() == null
@@ -60,7 +76,13 @@ public class StatisticsService {
                 new Statistics.Fines(tally.fines, tally.fineMci.stripTrailingZeros().scale() <= 0
                         ? tally.fineMci.setScale(0) : tally.fineMci.stripTrailingZeros(),
                         tally.fineTenge, tally.finesAbbreviated),
-                tally.warnings, tally.abbreviated);
+                tally.warnings, tally.abbreviated,
+                complaints.complaints(complaintFilter(filter, complaintRegions), ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    /** The complaints that go with the cases' filter: the same election and days (of the act), in the regions. */
+    static ComplaintCounts.Filter complaintFilter(CaseFilter filter, Set<String> regionCodes) {
+        return new ComplaintCounts.Filter(filter.electionId(), filter.from(), filter.to(), regionCodes);
     }
 
     private CountedElection countedNow(String election, long version) {

@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The case page and the auditors' pages in a real browser (Debian chromium, headless): a commission
  * member whose browser asks for Kazakh reads the case in Kazakh with dd.MM.yyyy dates and the election's
  * times, switches to Russian, another district's member is told the case is not theirs, and an auditor
- * reads the timeline folded and unfolded and the labelled charts.
+ * reads the timeline folded and unfolded and the labelled charts, the complaints' among them with the
+ * region's name in English and Kazakh.
  */
 @Tag("browser")
 class CasePagesBrowserStandaloneTest {
@@ -140,6 +141,34 @@ class CasePagesBrowserStandaloneTest {
                         + " return [chart.data.labels, chart.data.datasets[0].data];");
                 assertThat(bars).asList().containsExactly(List.of("Article 102"), List.of(1L));
                 browser.screenshot("audit-statistics-labelled");
+
+                // the complaints' section: a complaint from the public page, its region by its name in English
+                HttpApi.Answer complaint = api.post(null, "/api/complaints", Map.of("electionId", election.id(),
+                        "region", "astana", "committedOn", today.minusDays(1).toString(), "place", "Polling station 5",
+                        "description", "Posters torn down at the polling station"));
+                assertThat(complaint.status()).as(complaint.text()).isEqualTo(201);
+                browser.open("/audit/statistics.html?electionId=" + election.id());
+                browser.waitForText("complaints received");
+                Object complaintBars = browser.script("return ['complaintsByStatus', 'complaintsByChannel',"
+                        + " 'complaintsByRegion', 'complaintsAgainstTerm']"
+                        + ".map(id => document.getElementById(id).getAttribute('aria-label'))");
+                assertThat(complaintBars).asList().containsExactly(
+                        "awaiting triage: 1; accepted: a case opened: 0; joined to a case: 0; rejected: 0",
+                        "public page and API: 1; hotline: 0; media monitoring: 0; referred by the CEC: 0",
+                        "Astana: 1",
+                        "answered within the term: 0; answered after the term: 0; unanswered, past the term: 0");
+                assertThat((String) browser.script("return document.getElementById('complaintFigures').innerText"))
+                        .contains("complaints received", "anonymous", "median time to an answer", "—");
+                browser.script("document.getElementById('complaints').scrollIntoView()");
+                browser.screenshot("audit-statistics-complaints");
+                browser.script("const s = document.getElementById('language'); s.value = 'kk';"
+                        + " s.dispatchEvent(new Event('change'));");
+                browser.waitForText("түскен шағымдар");
+                assertThat((String) browser.script("return document.getElementById('complaintsByRegion')"
+                        + ".getAttribute('aria-label')")).isEqualTo("Астана: 1");
+                browser.script("const s = document.getElementById('language'); s.value = 'en';"
+                        + " s.dispatchEvent(new Event('change'));");
+                browser.waitForText("complaints received");
 
                 // a case whose open cancellation the freeze withdrew: the reason in the reader's language
                 String kept = caseWithdrawnByTheFreeze(app, api, today);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -29,7 +30,7 @@ import org.springframework.dao.DataIntegrityViolationException;
  * The complaints', their files', the partners' and the idempotency keys' tables (Flyway V11, V12) and their
  * statements on a real PostgreSQL, as on H2: a complaint with a file of a megabyte read back byte for byte,
  * its answer recorded once, the lists by region, a partner's key found by its hash until it is revoked, one
- * complaint per Idempotency-Key.
+ * complaint per Idempotency-Key; the statistics' grouped counts and answer times.
  */
 class ComplaintTablesPostgresTest extends PostgresTestSupport {
 
@@ -127,5 +128,60 @@ class ComplaintTablesPostgresTest extends PostgresTestSupport {
 
         jdbc.update("update partner set revoked_at = now(), revoked_by = 'demo' where id = ?", partner.id());
         assertThat(keys.activeByKey(key)).isEmpty();
+    }
+
+    @Test
+    void theStatisticsCountsByStatusChannelRegionAndTermAndTheAnswerTimes() {
+        Election election = new Election("pg-statistics", "PostgreSQL statistics", ElectionLevel.MAZHILIS,
+                LocalDate.parse("2026-05-01"), "Asia/Almaty");
+        Region almaty = new Region("almaty", "CITY", Map.of("en", "Almaty"), List.of());
+        Region astana = new Region("astana", "CITY", Map.of("en", "Astana"), List.of());
+        Partner hotline = new Partner(1_000_001, "Hotline", Channel.HOTLINE, "pk_hot", NOW, "demo", null, null);
+        jdbc.update("insert into partner (id, name, channel, key_hash, key_prefix, created_at, created_by) "
+                + "values (1000001, 'Hotline', 'HOTLINE', 'hash-of-the-statistics-hotline', 'pk_hot', now(), 'demo')");
+        Complaints complaints = new Complaints(jdbc);
+        Duration term = Duration.ofDays(5);
+        String[][] rows = {
+            // tracking number, region, day of the act, anonymous, answered after (hours), status
+            {"C-PGSTAT0001", "almaty", "2026-03-31", "no", "2", "ACCEPTED"},
+            {"C-PGSTAT0002", "almaty", "2026-03-31", "yes", "30", "REJECTED"},
+            {"C-PGSTAT0003", "astana", "2026-03-20", "no", "144", "MERGED"},
+            {"C-PGSTAT0004", "astana", "2026-03-31", "no", null, null},
+        };
+        for (String[] row : rows) {
+            Region region = row[1].equals("almaty") ? almaty : astana;
+            ComplaintRules.Checked checked = new ComplaintRules.Checked(election, region, LocalDate.parse(row[2]),
+                    "Polling station 117", "Leaflets", null, null, row[3].equals("yes") ? null : "Aigerim",
+                    row[3].equals("yes") ? null : "aigerim@example.kz", null);
+            complaints.insert(row[0], new Submitter(row[0].endsWith("3") ? hotline : null, "203.0.113.20"), checked,
+                    true, "ru", NOW);
+            complaints.triageStarted(row[0], "instance-" + row[0], NOW.plus(term));
+            if (row[4] != null) {
+                assertThat(complaints.answer(row[0], ComplaintStatus.valueOf(row[5]), null, null, "prosecutor",
+                        NOW.plus(Duration.ofHours(Long.parseLong(row[4]))))).isTrue();
+            }
+        }
+        ComplaintCounts counts = new ComplaintCounts(jdbc);
+        ComplaintCounts.Filter everyRegion = new ComplaintCounts.Filter(election.id(), null, null, null);
+
+        List<ComplaintCounts.Group> groups = counts.groups(everyRegion, NOW.plus(Duration.ofDays(6)));
+        assertThat(groups).containsExactlyInAnyOrder(
+                new ComplaintCounts.Group(ComplaintStatus.ACCEPTED, Channel.PUBLIC, "almaty", false, 1, 1, 0, 0),
+                new ComplaintCounts.Group(ComplaintStatus.REJECTED, Channel.PUBLIC, "almaty", true, 1, 1, 0, 0),
+                new ComplaintCounts.Group(ComplaintStatus.MERGED, Channel.HOTLINE, "astana", false, 1, 0, 1, 0),
+                new ComplaintCounts.Group(ComplaintStatus.RECEIVED, Channel.PUBLIC, "astana", false, 1, 0, 0, 1));
+        assertThat(counts.groups(everyRegion, NOW.plus(term))).filteredOn(g -> g.status() == ComplaintStatus.RECEIVED)
+                .extracting(ComplaintCounts.Group::openPastTerm).containsExactly(0L);
+        assertThat(counts.answerTimes(everyRegion)).containsExactly(Duration.ofHours(2), Duration.ofHours(30),
+                Duration.ofHours(144));
+
+        ComplaintCounts.Filter astanaFromThe25th = new ComplaintCounts.Filter(election.id(),
+                LocalDate.parse("2026-03-25"), LocalDate.parse("2026-03-31"), Set.of("astana"));
+        assertThat(counts.groups(astanaFromThe25th, NOW)).extracting(ComplaintCounts.Group::status)
+                .containsExactly(ComplaintStatus.RECEIVED);
+        assertThat(counts.answerTimes(astanaFromThe25th)).isEmpty();
+        assertThat(counts.answerTimes(new ComplaintCounts.Filter(election.id(), null, null, Set.of("almaty", "astana"))))
+                .hasSize(3);
+        assertThat(counts.groups(new ComplaintCounts.Filter(election.id(), null, null, Set.of()), NOW)).isEmpty();
     }
 }

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kz.elections.violations.complaints.ComplaintStatus;
 import kz.elections.violations.model.RegistrationReasonCode;
+import kz.elections.violations.partners.Channel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,6 +108,22 @@ class PageDictionariesTest {
                             .doesNotContainPattern("[A-Za-z]");
                 }
             }
+        }
+    }
+
+    @Test
+    void theStatisticsPageNamesEveryComplaintStatusAndChannelAndTheTermsFiguresInEachLanguage() throws IOException {
+        for (String language : new String[] {"kk", "ru", "en"}) {
+            Map<String, String> words = dictionary(language);
+            for (ComplaintStatus status : ComplaintStatus.values()) {
+                assertThat(words).as(language).containsKey("complaintStats.status." + status);
+            }
+            for (Channel channel : Channel.values()) {
+                assertThat(words).as(language).containsKey("complaintStats.channel." + channel);
+            }
+            // the bars of the chart against the term are named by the answer times' fields
+            assertThat(words).as(language).containsKeys("complaintStats.answeredOnTime", "complaintStats.answeredLate",
+                    "complaintStats.openPastTerm", "duration.hours", "duration.days");
         }
     }
 }
