@@ -73,6 +73,7 @@ public class CaseQueries {
                         text(variables, RESTORATION_DECISION_NUMBER, null)),
                 text(variables, ELECTION_ID, null),
                 text(variables, REGION, null),
+                text(variables, REGION_CODE, null),
                 text(variables, COMMITTED_ON, null),
                 new CaseView.Offender(text(variables, OFFENDER_KIND, null), text(variables, OFFENDER_NAME, null),
                         text(variables, OFFENDER_IIN, null), text(variables, OFFENDER_BIN, null),

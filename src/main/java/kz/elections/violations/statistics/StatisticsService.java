@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * change counter ({@code case_report_version}, moved in the same transaction as every change of its
  * cases); a request recounts only the elections whose counter has moved since, so the answer is always
  * current, on every node of a cluster, and the briefing over all elections costs what changed. A date
- * range is counted directly (it is narrow and indexed).
+ * range, and a regional office's own region, are counted directly (narrow and indexed).
  */
 @Service
 public class StatisticsService {
@@ -41,7 +41,7 @@ public class StatisticsService {
         Tally tally = new Tally();
         if (filter.from() == null && filter.to() == null && filter.region() == null && filter.article() == null
                 && filter.offenderKind() == null && filter.status() == null && filter.outcome() == null
-                && filter.districts() == null) {
+                && !filter.isScoped()) {
             Map<String, Long> versions = reports.versions();
             Set<String> elections = filter.electionId() == null ? versions.keySet() : Set.of(filter.electionId());
             for (String election : elections) {
@@ -70,7 +70,7 @@ public class StatisticsService {
         }
         // the version is read before the rows: a change committed in between only causes one more recount
         List<ReportGroup> groups = new ArrayList<>();
-        reports.groups(new CaseFilter(election, null, null, null, null, null, null, null, null), groups::add);
+        reports.groups(CaseFilter.ofElection(election), groups::add);
         CountedElection now = new CountedElection(version, List.copyOf(groups));
         counted.put(election, now);
         return now;
