@@ -1,11 +1,10 @@
 package kz.elections.violations.regionaloffices;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.elections.violations.regions.Region;
 import kz.elections.violations.regions.Regions;
@@ -77,12 +76,12 @@ public class RegionalOfficeGroups {
     }
 
     private static File load() {
-        try (InputStream in = RegionalOfficeGroups.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(in, File.class);
+        URL resource = RegionalOfficeGroups.class.getResource(RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        }
+        try {
+            return new ObjectMapper().readValue(resource, File.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
