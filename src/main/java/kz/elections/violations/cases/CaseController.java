@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.elections.violations.api.AccessDeniedException;
 import kz.elections.violations.api.Csv;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.intake.CaseIntakeRequest;
@@ -55,7 +56,11 @@ class CaseController {
 
     @PostMapping("/cases")
     ResponseEntity<CaseIntakeService.RegisteredCase> register(@RequestBody CaseIntakeRequest request) {
-        currentUser.requireAnyOf(CurrentUser.PROSECUTORS);
+        if (!currentUser.isAdmin() && !currentUser.isProsecutor()) {
+            throw new AccessDeniedException("Facts are registered by prosecutors (" + CurrentUser.PROSECUTORS + " or "
+                    + CurrentUser.REGIONAL_PROSECUTORS_PREFIX + "<region code>)");
+        }
+        access.requireMayRegister(request.region());
         CaseIntakeService.RegisteredCase registered = intake.register(request);
         return ResponseEntity.created(URI.create("/api/cases/" + registered.caseNumber())).body(registered);
     }
@@ -88,7 +93,8 @@ class CaseController {
         csv.row(Arrays.asList("caseNumber", "electionId", "region", "code", "article", "part", "offenderKind",
                 "offenderName", "offenderIin", "offenderBin", "districtCommission", "source", "committedOn",
                 "registeredAt", "closedAt", "status", "outcome", "registration", "consentRequested",
-                "consentGranted", "rulingOutcome", "fineMci", "fineTenge", "abbreviated", "processVersion"));
+                "consentGranted", "rulingOutcome", "fineMci", "fineTenge", "abbreviated", "processVersion",
+                "regionCode"));
         try {
             reports.forEach(filter, row -> {
                 CaseSummary shown = identifiers ? row : row.masked();
@@ -99,7 +105,7 @@ class CaseController {
                             shown.committedOn(), shown.registeredAt(), shown.closedAt(), shown.status(),
                             shown.outcome(), shown.registration(), shown.consentRequested(), shown.consentGranted(),
                             shown.rulingOutcome(), shown.fineMci() == null ? null : shown.fineMci().toPlainString(),
-                            shown.fineTenge(), shown.abbreviated(), shown.processVersion()));
+                            shown.fineTenge(), shown.abbreviated(), shown.processVersion(), shown.regionCode()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -115,7 +121,8 @@ class CaseController {
     CaseView get(@PathVariable String caseNumber) {
         CaseView view = currentUser.withoutEngineChecks(() -> queries.get(caseNumber));
         String district = view.offender().districtCommission();
-        access.requireOneCaseReadable(caseNumber, district);
+        access.requireOneCaseReadable(caseNumber, access.scopeOf(caseNumber)
+                .orElseGet(() -> new CaseReportRepository.CaseScope(district, view.regionCode())));
         return access.showsIdentifiers(district) ? view : view.withMaskedIdentification();
     }
 }

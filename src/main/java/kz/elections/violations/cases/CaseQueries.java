@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.elections.violations.api.NotFoundException;
+import kz.elections.violations.reporting.CaseReportRepository;
 import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -34,14 +35,17 @@ public class CaseQueries {
     private final TaskService taskService;
     private final OffenceCatalogue catalogue;
     private final ObjectProvider<CaseComplaints> complaints;
+    private final CaseReportRepository reports;
 
     public CaseQueries(HistoryService historyService, RepositoryService repositoryService, TaskService taskService,
-                       OffenceCatalogue catalogue, ObjectProvider<CaseComplaints> complaints) {
+                       OffenceCatalogue catalogue, ObjectProvider<CaseComplaints> complaints,
+                       CaseReportRepository reports) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.taskService = taskService;
         this.catalogue = catalogue;
         this.complaints = complaints;
+        this.reports = reports;
     }
 
     public CaseView get(String caseNumber) {
@@ -76,6 +80,9 @@ public class CaseQueries {
                         text(variables, RESTORATION_DECISION_NUMBER, null)),
                 text(variables, ELECTION_ID, null),
                 text(variables, REGION, null),
+                // a case ended before regions were data has its code in the reporting table only (V9)
+                variables.get(REGION_CODE) != null ? text(variables, REGION_CODE, null)
+                        : reports.scopeOf(caseNumber).map(CaseReportRepository.CaseScope::regionCode).orElse(null),
                 text(variables, COMMITTED_ON, null),
                 new CaseView.Offender(text(variables, OFFENDER_KIND, null), text(variables, OFFENDER_NAME, null),
                         text(variables, OFFENDER_IIN, null), text(variables, OFFENDER_BIN, null),

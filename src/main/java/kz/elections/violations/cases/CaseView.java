@@ -20,6 +20,7 @@ public record CaseView(
         RegistrationDecisions registrationDecisions,
         String electionId,
         String region,
+        String regionCode,
         String committedOn,
         Offender offender,
         String code,
@@ -65,7 +66,7 @@ public record CaseView(
     /** The same case with the offender's IIN/BIN masked to their last four digits. */
     public CaseView withMaskedIdentification() {
         return new CaseView(caseNumber, processInstanceId, status, outcome, sanction, registration, registrationReason,
-                registrationReasonCode, registrationDecisions, electionId, region, committedOn,
+                registrationReasonCode, registrationDecisions, electionId, region, regionCode, committedOn,
                 new Offender(offender.kind(), offender.name(), IdentifierMask.mask(offender.iin()),
                         IdentifierMask.mask(offender.bin()), offender.districtCommission()),
                 code, article, part, offenceTitle, source, description, processVersion, openTasks, steps, followUp,

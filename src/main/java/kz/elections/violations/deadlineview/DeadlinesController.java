@@ -1,6 +1,8 @@
 package kz.elections.violations.deadlineview;
 
+import kz.elections.violations.api.AccessDeniedException;
 import kz.elections.violations.api.InvalidRequestException;
+import kz.elections.violations.cases.CaseAccess;
 import kz.elections.violations.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +10,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * {@code GET /api/deadlines}: prosecutors, auditors and admins; district commissions and the CEC are
+ * {@code GET /api/deadlines}: the General Prosecutor's Office, auditors and admins see every case's tasks, a
+ * regional prosecutors' office the tasks of its own region's cases; district commissions and the CEC are
  * refused (403): they work their own tasks in Tasklist, where each task shows its due date. The page
  * {@code /deadlines/} reads it.
  */
@@ -19,18 +22,24 @@ class DeadlinesController {
 
     private final DeadlinesService deadlines;
     private final CurrentUser currentUser;
+    private final CaseAccess access;
 
-    DeadlinesController(DeadlinesService deadlines, CurrentUser currentUser) {
+    DeadlinesController(DeadlinesService deadlines, CurrentUser currentUser, CaseAccess access) {
         this.deadlines = deadlines;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     @GetMapping("/api/deadlines")
     @ResponseBody
     DeadlinesView deadlines(@RequestParam(required = false) String electionId,
                             @RequestParam(required = false) String limit) {
-        currentUser.requireAnyOf(CurrentUser.PROSECUTORS, CurrentUser.AUDITORS);
-        return deadlines.view(electionId == null || electionId.isBlank() ? null : electionId, limit(limit));
+        boolean everyCase = currentUser.isAdmin() || currentUser.isInAny(CurrentUser.PROSECUTORS, CurrentUser.AUDITORS);
+        if (!everyCase && access.ownRegions().isEmpty()) {
+            throw new AccessDeniedException("The deadlines are read by prosecutors, auditors and admins");
+        }
+        return deadlines.view(electionId == null || electionId.isBlank() ? null : electionId, limit(limit),
+                everyCase ? null : access.ownRegions());
     }
 
     private static int limit(String limit) {

@@ -2,6 +2,7 @@ package kz.elections.violations.deadlineview;
 
 import static kz.elections.violations.model.CaseVariables.ELECTION_ID;
 import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
+import static kz.elections.violations.model.CaseVariables.REGION_CODE;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the deadlines view: the grouped counts of {@link OpenTaskCounts} and a bounded list of the most
- * urgent tasks (the engine's task query, due before the end of the week, ordered by due date, one page).
+ * urgent tasks (the engine's task query, due before the end of the week, ordered by due date, one page),
+ * of every case or of the cases of some regions (a regional prosecutors' office's view).
  */
 @Service
 class DeadlinesService {
@@ -46,8 +48,9 @@ class DeadlinesService {
         this.jdbc = jdbc;
     }
 
-    DeadlinesView view(String electionId, int limit) {
-        List<OpenTaskCounts.ElectionRows> rows = counts.everyElection().stream()
+    /** @param regionCodes the regions whose cases count, or null for every case */
+    DeadlinesView view(String electionId, int limit, List<String> regionCodes) {
+        List<OpenTaskCounts.ElectionRows> rows = counts.everyElection(regionCodes).stream()
                 .filter(e -> electionId == null || e.election().id().equals(electionId)).toList();
         if (electionId != null && rows.isEmpty()) {
             throw new NotFoundException("No election " + electionId);
@@ -78,14 +81,14 @@ class DeadlinesService {
                     byTask.entrySet().stream().map(t -> new DeadlinesView.TaskDeadlines(t.getKey(),
                             t.getValue().counts())).toList()));
         }
-        return new DeadlinesView(now, totals.counts(), elections, urgent(electionId, boundaries, limit));
+        return new DeadlinesView(now, totals.counts(), elections, urgent(electionId, boundaries, limit, regionCodes));
     }
 
     private List<DeadlinesView.UrgentTask> urgent(String electionId, Map<String, DueBoundaries> boundaries,
-                                                  int limit) {
+                                                  int limit, List<String> regionCodes) {
         Instant horizon = boundaries.values().stream().map(DueBoundaries::endOfWeek).max(Comparator.naturalOrder())
                 .orElse(null);
-        if (horizon == null) {
+        if (horizon == null || regionCodes != null && regionCodes.isEmpty()) {
             return List.of();
         }
         List<Task> tasks = currentUser.withoutEngineChecks(() -> {
@@ -93,6 +96,13 @@ class DeadlinesService {
                     .dueBefore(Date.from(horizon));
             if (electionId != null) {
                 query.processVariableValueEquals(ELECTION_ID, electionId);
+            }
+            if (regionCodes != null) {
+                TaskQuery anyRegion = query.or();
+                for (String code : regionCodes) {
+                    anyRegion = anyRegion.processVariableValueEquals(REGION_CODE, code);
+                }
+                anyRegion.endOr();
             }
             return query.orderByDueDate().asc().orderByTaskId().asc().listPage(0, limit);
         });

@@ -3,6 +3,7 @@ package kz.elections.violations.deadlineview;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,20 @@ public class OpenTaskCounts {
 
     /** Every election's counts, now by the engine's clock. */
     public List<ElectionRows> everyElection() {
+        return everyElection(null);
+    }
+
+    /** Every election's counts of the cases of these regions (null: of every case), now by the engine's clock. */
+    public List<ElectionRows> everyElection(List<String> regionCodes) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         List<ElectionRows> result = new ArrayList<>();
         for (Election election : elections.findAll()) {
-            result.add(new ElectionRows(election, now, of(election, now)));
+            result.add(new ElectionRows(election, now, of(election, now, regionCodes)));
         }
         return result;
     }
 
-    List<Row> of(Election election, Instant now) {
+    List<Row> of(Election election, Instant now, List<String> regionCodes) {
         DueBoundaries b = DueBoundaries.at(now, election.zone());
         Timestamp at = Timestamp.from(b.now());
         Timestamp endOfToday = Timestamp.from(b.endOfToday());
@@ -64,7 +70,8 @@ public class OpenTaskCounts {
                         + " sum(case when t.DUE_DATE_ >= ? and t.DUE_DATE_ < ? then 1 else 0 end),"
                         + " sum(case when t.DUE_DATE_ is null or t.DUE_DATE_ >= ? then 1 else 0 end)"
                         + " from " + taskTable + " t join case_report r on r.process_instance_id = t.PROC_INST_ID_"
-                        + " where r.election_id = ? group by r.district_commission, t.TASK_DEF_KEY_",
+                        + " where r.election_id = ?" + regionCondition(regionCodes)
+                        + " group by r.district_commission, t.TASK_DEF_KEY_",
                 (row, n) -> {
                     Map<DueState, Long> counts = new EnumMap<>(DueState.class);
                     counts.put(DueState.OVERDUE, row.getLong(3));
@@ -73,6 +80,22 @@ public class OpenTaskCounts {
                     counts.put(DueState.LATER, row.getLong(6));
                     return new Row(row.getString(1), row.getString(2), new DueCounts(counts));
                 },
-                at, at, endOfToday, endOfToday, endOfWeek, endOfWeek, election.id());
+                arguments(regionCodes, at, at, endOfToday, endOfToday, endOfWeek, endOfWeek, election.id()));
+    }
+
+    private static String regionCondition(List<String> regionCodes) {
+        if (regionCodes == null) {
+            return "";
+        }
+        return regionCodes.isEmpty() ? " and 1 = 0"
+                : " and r.region_code in (" + String.join(", ", Collections.nCopies(regionCodes.size(), "?")) + ")";
+    }
+
+    private static Object[] arguments(List<String> regionCodes, Object... arguments) {
+        List<Object> all = new ArrayList<>(List.of(arguments));
+        if (regionCodes != null) {
+            all.addAll(regionCodes);
+        }
+        return all.toArray();
     }
 }

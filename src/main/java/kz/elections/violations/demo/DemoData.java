@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo profile's users, groups and one election, so that a new user can log in and start a case
- * at once. Created only where missing: a restart adds nothing twice.
+ * at once. Created only where missing: a restart adds nothing twice. The regional prosecutors' offices'
+ * groups are not demo data (regionaloffices.RegionalOfficeGroups creates them in every profile, before
+ * this); two demo users work in the offices of Almaty and Astana.
  */
 @Component
 @Profile("demo")
@@ -44,6 +46,11 @@ public class DemoData {
 
     private static final List<DemoUser> USERS = List.of(
             new DemoUser("prosecutor", "Прокурор", "(демо)", "prosecutors"),
+            // regional prosecutors' offices: their groups are created in every profile (regionaloffices)
+            new DemoUser("prosecutor-almaty", "Алматы қаласының прокуроры / Прокурор города Алматы", "(демо)",
+                    "prosecutors-almaty"),
+            new DemoUser("prosecutor-astana", "Астана қаласының прокуроры / Прокурор города Астаны", "(демо)",
+                    "prosecutors-astana"),
             new DemoUser("cec", "ОСК мүшесі / Член ЦИК", "(демо)", "cec"),
             new DemoUser("commission1", "1-ОСК мүшесі / Член ОИК № 1", "(демо)", "dec-1"),
             new DemoUser("commission2", "2-ОСК мүшесі / Член ОИК № 2", "(демо)", "dec-2"),

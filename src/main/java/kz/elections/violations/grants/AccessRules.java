@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import kz.elections.violations.model.CaseVariables;
+import kz.elections.violations.regions.Region;
+import kz.elections.violations.regions.Regions;
 import kz.elections.violations.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -47,8 +49,13 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>everyone: Tasklist and the Tasklist filters; tasks reach a user only through the engine's own
  * grant to a task's candidate group ({@code defaultUserPermissionNameForTask: TASK_WORK}: claim and
  * complete, nothing else), so {@code dec-2} never sees a task of {@code dec-1};</li>
- * <li>prosecutors: start cases, read them, their history and variables. No UPDATE_INSTANCE: the case
- * messages they send are checked and delivered by the application (integrity.StaffRoutes);</li>
+ * <li>prosecutors (the General Prosecutor's Office): start cases, read them, their history and variables. No
+ * UPDATE_INSTANCE: the case messages they send are checked and delivered by the application
+ * (integrity.StaffRoutes);</li>
+ * <li>a regional prosecutors' office ({@code prosecutors-<region code>}, one per region): start cases and read
+ * the case process's definition and forms, nothing of any instance: no grant reaches across regions. Its tasks
+ * reach it through the engine's per-task grant to the task's candidate groups, as a commission's do; the
+ * project API reads its region's cases for it (cases.CaseAccess, by the case's region code);</li>
  * <li>auditors: read every process, instance, task, decision, deployment, history and the user
  * operation log, in Cockpit and over REST; no write permission at all;</li>
  * <li>admins: everything (deploy, migrate, users, repairs with a reason).</li>
@@ -83,11 +90,14 @@ public class AccessRules {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final IdentityService identities;
+    private final Regions regions;
 
-    public AccessRules(AuthorizationService authorizations, FilterService filters, IdentityService identities) {
+    public AccessRules(AuthorizationService authorizations, FilterService filters, IdentityService identities,
+                       Regions regions) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.identities = identities;
+        this.regions = regions;
     }
 
     /** In one transaction: all of the rules or, should one fail, none. */
@@ -126,6 +136,14 @@ public class AccessRules {
         // the intake rules read the offence catalogue (its newest version and model) as the registering prosecutor
         rules.add(new Grant(CurrentUser.PROSECUTORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
                 Permissions.CREATE_INSTANCE));
+
+        for (Region region : regions.all()) {
+            String office = region.prosecutorsGroup();
+            rules.add(new Grant(office, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE));
+            rules.add(new Grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE));
+            rules.add(new Grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE));
+        }
 
         rules.add(new Grant(CurrentUser.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         rules.add(new Grant(CurrentUser.AUDITORS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,

@@ -20,6 +20,8 @@ import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.TextLimits;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.regions.Region;
+import kz.elections.violations.regions.Regions;
 import kz.elections.violations.sanctions.OffenceCatalogue;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -49,10 +51,12 @@ public class IntakeRules {
 
     private final ElectionRepository elections;
     private final OffenceCatalogue catalogue;
+    private final Regions regions;
 
-    public IntakeRules(ElectionRepository elections, OffenceCatalogue catalogue) {
+    public IntakeRules(ElectionRepository elections, OffenceCatalogue catalogue, Regions regions) {
         this.elections = elections;
         this.catalogue = catalogue;
+        this.regions = regions;
     }
 
     /** The JSON path of the API body under which a process variable is reported. */
@@ -88,6 +92,16 @@ public class IntakeRules {
         return elections.findAll();
     }
 
+    /** The regions a fact may be registered in, in the order a form offers them (cities first). */
+    public List<Region> regions() {
+        return regions.all();
+    }
+
+    /** The region a fact's {@code region} names: by code, by any of its names or by an alias. */
+    public Optional<Region> region(Object region) {
+        return region instanceof String text ? regions.find(text) : Optional.empty();
+    }
+
     public List<FieldProblem> check(Map<String, Object> variables) {
         Problems problems = new Problems(variables);
 
@@ -99,7 +113,11 @@ public class IntakeRules {
                 problems.add(ELECTION_ID, "election.unknown", "no election with id " + electionId);
             }
         }
-        problems.requiredText(REGION);
+        String region = problems.requiredText(REGION);
+        if (region != null && regions.find(region).isEmpty()) {
+            problems.add(REGION, "region.unknown", "names no region of Kazakhstan: give a region's code, one of its "
+                    + "names or an alias, as GET /api/regions lists them (e.g. almaty, Almaty, Алматы)");
+        }
         problems.requiredText(PLACE);
         problems.requiredText(DESCRIPTION);
 

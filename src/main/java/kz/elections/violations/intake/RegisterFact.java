@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of {@code StartEvent_FactRegistered}: whichever way a case starts (the project API,
  * the Tasklist start form, the engine's REST API), its facts pass the intake rules, it gets a case
- * number as its business key and the state the case API reports.
+ * number as its business key and the state the case API reports; its region is kept by its English name
+ * and its code ({@code regionCode}), whichever name or code it was registered with.
  */
 @Component("registerFact")
 public class RegisterFact {
@@ -49,6 +50,14 @@ public class RegisterFact {
         if (!isoDay.equals(committedOn)) {
             execution.setVariable(COMMITTED_ON, isoDay);
         }
+        // a case keeps its region by the region's English name, and its code, which names the region's
+        // prosecutors' office (the rules above made sure the region is one)
+        rules.region(execution.getVariable(REGION)).ifPresent(region -> {
+            if (!region.name("en").equals(execution.getVariable(REGION))) {
+                execution.setVariable(REGION, region.name("en"));
+            }
+            execution.setVariable(REGION_CODE, region.code());
+        });
         for (String name : List.of(ARTICLE, PART, DISTRICT_COMMISSION)) {
             Object value = execution.getVariable(name);
             if (value instanceof Number number) {

@@ -6,15 +6,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The start form's election options on the engine's REST API and on the webapps' mount of it. */
+/** The start form's election and region options on the engine's REST API and on the webapps' mount of it. */
 @Configuration
 class StartFormConfiguration {
 
     @Bean
-    FilterRegistrationBean<StartFormElections> startFormElections(IntakeRules rules, RepositoryService repository) {
-        FilterRegistrationBean<StartFormElections> registration =
-                new FilterRegistrationBean<>(new StartFormElections(rules, repository));
-        registration.setName("start-form-elections");
+    FilterRegistrationBean<StartFormOptions> startFormOptions(IntakeRules rules, RepositoryService repository) {
+        FilterRegistrationBean<StartFormOptions> registration =
+                new FilterRegistrationBean<>(new StartFormOptions(rules, repository));
+        registration.setName("start-form-options");
         registration.setOrder(ApiSecurityConfiguration.AUTHENTICATION_ORDER + 40);
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;

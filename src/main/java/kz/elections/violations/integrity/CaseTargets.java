@@ -128,6 +128,16 @@ class CaseTargets {
         return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }
 
+    /** The case's region code, running or ended; null for another process or a case without one. */
+    String regionCodeOf(String processInstanceId) {
+        return currentUser.withoutEngineChecks(() -> history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableName(CaseVariables.REGION_CODE).list().stream()
+                .filter(variable -> variable.getActivityInstanceId() == null
+                        || variable.getActivityInstanceId().equals(processInstanceId))
+                .map(HistoricVariableInstance::getValue).filter(String.class::isInstance).map(String.class::cast)
+                .findFirst().orElse(null));
+    }
+
     /** Whether the current user may read a task of this instance (a candidate of it). */
     boolean visibleTasks(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).count() > 0;

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.cases.CaseAccess;
 import kz.elections.violations.security.CurrentUser;
 import kz.elections.violations.api.CachedBodyRequest;
 import org.camunda.bpm.engine.IdentityService;
@@ -180,7 +181,9 @@ class EngineApiGate extends OncePerRequestFilter {
 
     private boolean mayRead(Authentication user, CaseTargets.Target target) {
         return currentUser.as(user, () -> targets.visibleInstance(target.processInstanceId())
-                || targets.visibleTasks(target.processInstanceId()));
+                || targets.visibleTasks(target.processInstanceId()))
+                || CaseAccess.regionalOfficeReads(user.getGroupIds() == null ? List.of() : user.getGroupIds(),
+                targets.regionCodeOf(target.processInstanceId()));
     }
 
     private void apply(GateDecision decision, Authentication user, HttpServletRequest request,

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.cases.CaseAccess;
 import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.freeze.RegistrationFreeze;
 import kz.elections.violations.security.CurrentUser;
@@ -31,8 +33,9 @@ import org.springframework.stereotype.Component;
  * The only changes staff accounts make through the engine's REST API, each checked before the engine
  * sees it: starting a case (intake rules and case number follow in the engine), completing a task
  * offered to them with that task's own form fields, claiming and (un)assigning within the task's
- * groups, the case messages by business key on a case they may see, and their own profile and
- * password. Everything else is refused.
+ * groups, the case messages by business key on a case they may see (the General Prosecutor's Office any
+ * case, a regional prosecutors' office its own region's), and their own profile and password; a regional
+ * office starts cases of its own region only. Everything else is refused.
  */
 @Component
 class StaffRoutes {
@@ -50,11 +53,13 @@ class StaffRoutes {
     private final IdentityService identity;
     private final Set<String> caseMessages;
     private final CurrentUser currentUser;
+    private final CaseAccess access;
 
-    StaffRoutes(CurrentUser currentUser, FormFields formFields, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-                HistoryService history, IdentityService identity,
+    StaffRoutes(CurrentUser currentUser, CaseAccess access, FormFields formFields, RepositoryService repository,
+                RuntimeService runtime, TaskService tasks, HistoryService history, IdentityService identity,
                 @Value("${integrity.case-messages:AppealFiled,RulingQuashed,FinePaid}") Set<String> caseMessages) {
         this.currentUser = currentUser;
+        this.access = access;
         this.formFields = formFields;
         this.repository = repository;
         this.runtime = runtime;
@@ -74,7 +79,7 @@ class StaffRoutes {
     GateDecision check(EngineRoutes.Match match, JsonNode body, Authentication user) {
         String operation = match.operationId();
         if (START.contains(operation)) {
-            return start(match, body);
+            return start(match, body, user);
         }
         if (COMPLETE.contains(operation)) {
             return complete(match.parameter("id"), body, user);
@@ -117,7 +122,7 @@ class StaffRoutes {
                 : repository.createProcessDefinitionQuery().processDefinitionId(match.parameter("id")).singleResult());
     }
 
-    private GateDecision start(EngineRoutes.Match match, JsonNode body) {
+    private GateDecision start(EngineRoutes.Match match, JsonNode body, Authentication user) {
         ProcessDefinition definition = definition(match);
         if (match.parameter("tenant-id") != null) {
             return GateDecision.forbidden(refusal(match));
@@ -150,6 +155,11 @@ class StaffRoutes {
         unknownMembers(body, Set.of("variables", "businessKey", "withVariablesInReturn", "startInstructions",
                 "skipCustomListeners", "skipIoMappings", "caseInstanceId"), problems);
         checkVariables(body.path("variables"), formFields.ofStart(definition.getId()), "the start form", problems);
+        JsonNode region = body.path("variables").path(CaseVariables.REGION).path("value");
+        Optional<String> otherRegion = access.refusesRegistration(groups(user), region.isTextual() ? region.asText() : null);
+        if (otherRegion.isPresent()) {
+            return GateDecision.forbidden(otherRegion.get());
+        }
         return problems.isEmpty() ? GateDecision.PASS
                 : GateDecision.invalid("The fact was not registered: the request carries fields the start form "
                 + "does not have", problems);
@@ -230,10 +240,10 @@ class StaffRoutes {
         if (!problems.isEmpty()) {
             return GateDecision.invalid("The message was not delivered", problems);
         }
-        HistoricProcessInstance instance = as(user, () -> history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CaseVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber).unfinished()
-                .singleResult());
-        if (instance == null) {
+        HistoricProcessInstance instance = currentUser.withoutEngineChecks(() -> history
+                .createHistoricProcessInstanceQuery().processDefinitionKey(CaseVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(caseNumber).unfinished().singleResult());
+        if (instance == null || !maySendTo(instance, user)) {
             return GateDecision.notFound("No open case with number " + caseNumber + " that you may see");
         }
         boolean withResult = body.path("resultEnabled").asBoolean(false);
@@ -249,6 +259,23 @@ class StaffRoutes {
                     "processInstance", Map.of("id", instance.getId(), "businessKey", caseNumber))))
                     : new GateDecision.Answer(204, null);
         });
+    }
+
+    /**
+     * Whether the user may send a case message to this case: who reads the case in the engine (the General
+     * Prosecutor's Office), and the regional prosecutors' office of the case's region.
+     */
+    private boolean maySendTo(HistoricProcessInstance instance, Authentication user) {
+        if (as(user, () -> history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count()) > 0) {
+            return true;
+        }
+        Object regionCode = currentUser.withoutEngineChecks(() -> runtime.getVariable(instance.getId(),
+                CaseVariables.REGION_CODE));
+        return regionCode instanceof String code && CaseAccess.regionalOfficeReads(groups(user), code);
+    }
+
+    private static List<String> groups(Authentication user) {
+        return user.getGroupIds() == null ? List.of() : user.getGroupIds();
     }
 
     private static GateDecision perform(Runnable change) {

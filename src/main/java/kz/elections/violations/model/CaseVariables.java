@@ -10,7 +10,13 @@ public final class CaseVariables {
     public static final String ELECTION_ID = "electionId";
     /** The election's name as it was when the fact was registered, for Tasklist's list; absent on older cases. */
     public static final String ELECTION_NAME = "electionName";
+    /** The region's English name as {@code GET /api/regions} lists it (older cases: the text they were registered with). */
     public static final String REGION = "region";
+    /**
+     * The region's code ({@code almaty}), which names its prosecutors' office {@code prosecutors-<code>}; written by
+     * the intake from {@link #REGION}, absent on older cases whose region names no region.
+     */
+    public static final String REGION_CODE = "regionCode";
     public static final String COMMITTED_ON = "committedOn";
     public static final String PLACE = "place";
     public static final String OFFENDER_KIND = "offenderKind";
@@ -104,7 +110,7 @@ public final class CaseVariables {
             FINE_MIN_MCI, FINE_MAX_MCI, ABBREVIATED_FINE_MCI, "warningPossible", OBSERVER_REGISTRATION,
             OBSERVER_DECISION_NUMBER, ACCREDITATION, ACCREDITATION_SUBMISSION_NUMBER, ACCREDITATION_DECISION_NUMBER,
             FACT_REASON, DUPLICATE_REASON, CONSENT_REASON, RULING_REASON, APPEAL_REASON, DECISION, MCI_TENGE,
-            AT_RISK, ESCALATIONS);
+            AT_RISK, ESCALATIONS, REGION_CODE);
 
     private CaseVariables() {
     }

@@ -14,11 +14,13 @@ import kz.elections.violations.model.Outcome;
 
 /**
  * The filters of the case list and the statistics. {@code from} and {@code to} bound the day the act
- * was committed ({@code committedOn}), both inclusive. Every filter is optional; {@code districts}, when
- * not null, limits the cases to those district commissions.
+ * was committed ({@code committedOn}), both inclusive. Every filter is optional. {@code districts} and
+ * {@code regionCodes} are the reader's scope: when either is not null, only the cases of those district
+ * commissions or of those regions (by region code) match, whichever list names them.
  */
 public record CaseFilter(String electionId, String region, String article, String offenderKind, String status,
-                         String outcome, LocalDate from, LocalDate to, List<String> districts) {
+                         String outcome, LocalDate from, LocalDate to, List<String> districts,
+                         List<String> regionCodes) {
 
     public static CaseFilter of(String electionId, String region, String article, String offenderKind,
                                 String status, String outcome, String from, String to) {
@@ -35,17 +37,33 @@ public record CaseFilter(String electionId, String region, String article, Strin
             throw new InvalidRequestException(problems);
         }
         return new CaseFilter(blankToNull(electionId), blankToNull(region), blankToNull(article),
-                blankToNull(offenderKind), blankToNull(status), blankToNull(outcome), fromDay, toDay, null);
+                blankToNull(offenderKind), blankToNull(status), blankToNull(outcome), fromDay, toDay, null, null);
     }
 
     public static CaseFilter none() {
-        return new CaseFilter(null, null, null, null, null, null, null, null, null);
+        return new CaseFilter(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Every case of one election. */
+    public static CaseFilter ofElection(String electionId) {
+        return new CaseFilter(electionId, null, null, null, null, null, null, null, null, null);
     }
 
     /** The same filter limited to the cases of these district commissions (a commission member's view). */
     public CaseFilter withinDistricts(List<String> districtCommissions) {
         return new CaseFilter(electionId, region, article, offenderKind, status, outcome, from, to,
-                List.copyOf(districtCommissions));
+                List.copyOf(districtCommissions), regionCodes);
+    }
+
+    /** The same filter limited to the cases of these districts or these regions (a reader's own cases). */
+    public CaseFilter within(List<String> districtCommissions, List<String> ownRegionCodes) {
+        return new CaseFilter(electionId, region, article, offenderKind, status, outcome, from, to,
+                List.copyOf(districtCommissions), List.copyOf(ownRegionCodes));
+    }
+
+    /** Whether the filter is limited to a reader's districts or regions. */
+    public boolean isScoped() {
+        return districts != null || regionCodes != null;
     }
 
     /** The SQL condition over case_report and its arguments, in order. */
@@ -66,16 +84,21 @@ public record CaseFilter(String electionId, String region, String article, Strin
             where.append(" and committed_on <= ?");
             arguments.add(java.sql.Date.valueOf(to));
         }
-        if (districts != null) {
-            if (districts.isEmpty()) {
-                where.append(" and 1 = 0");
-            } else {
-                where.append(" and district_commission in (")
-                        .append(String.join(", ", java.util.Collections.nCopies(districts.size(), "?"))).append(")");
-                arguments.addAll(districts);
-            }
+        if (isScoped()) {
+            where.append(" and (1 = 0");
+            any(where, arguments, "district_commission", districts);
+            any(where, arguments, "region_code", regionCodes);
+            where.append(")");
         }
         return new SqlCondition(where.toString(), arguments);
+    }
+
+    private static void any(StringBuilder where, List<Object> arguments, String column, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            where.append(" or ").append(column).append(" in (")
+                    .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(")");
+            arguments.addAll(values);
+        }
     }
 
     record SqlCondition(String where, List<Object> arguments) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseReportRepository {
 
-    private static final String COLUMNS = "case_number, process_instance_id, election_id, region, code, article, "
+    private static final String COLUMNS = "case_number, process_instance_id, election_id, region, region_code, code, article, "
             + "part, offender_kind, offender_name, offender_iin, offender_bin, district_commission, source, "
             + "committed_on, started_at, ended_at, case_status, outcome, registration, consent_requested, "
             + "consent_granted, ruling_outcome, fine_mci, fine_tenge, abbreviated, process_version";
@@ -92,6 +92,17 @@ public class CaseReportRepository {
                 + " and district_commission is not null", String.class, caseNumber).stream().findFirst();
     }
 
+    /** Who may read a case depends on its district commission and its region. */
+    public record CaseScope(String districtCommission, String regionCode) {
+    }
+
+    /** The district commission and region code of a case (the newest with the number); empty for an unknown number. */
+    public Optional<CaseScope> scopeOf(String caseNumber) {
+        return jdbc.query("select district_commission, region_code from case_report where case_number = ?"
+                        + " order by started_at desc", (row, n) -> new CaseScope(row.getString(1), row.getString(2)),
+                caseNumber).stream().findFirst();
+    }
+
     /** Each election's change counter of its cases (see CaseReportWriter). */
     public Map<String, Long> versions() {
         Map<String, Long> versions = new java.util.HashMap<>();
@@ -128,7 +139,7 @@ public class CaseReportRepository {
         int version = row.getInt("process_version");
         Integer processVersion = row.wasNull() ? null : version;
         return new CaseSummary(row.getString("case_number"), row.getString("process_instance_id"),
-                row.getString("election_id"), row.getString("region"), row.getString("code"),
+                row.getString("election_id"), row.getString("region"), row.getString("region_code"), row.getString("code"),
                 row.getString("article"), row.getString("part"), row.getString("offender_kind"),
                 row.getString("offender_name"), row.getString("offender_iin"), row.getString("offender_bin"),
                 row.getString("district_commission"), row.getString("source"),

@@ -11,6 +11,7 @@ public record CaseSummary(
         String processInstanceId,
         String electionId,
         String region,
+        String regionCode,
         String code,
         String article,
         String part,
@@ -36,7 +37,7 @@ public record CaseSummary(
 
     /** The same row with the offender's IIN and BIN masked (all but the last four digits). */
     public CaseSummary masked() {
-        return new CaseSummary(caseNumber, processInstanceId, electionId, region, code, article, part, offenderKind,
+        return new CaseSummary(caseNumber, processInstanceId, electionId, region, regionCode, code, article, part, offenderKind,
                 offenderName, IdentifierMask.mask(offenderIin), IdentifierMask.mask(offenderBin), districtCommission,
                 source, committedOn, registeredAt, closedAt, status, outcome, registration, consentRequested,
                 consentGranted, rulingOutcome, fineMci, fineTenge, abbreviated, processVersion);

@@ -20,6 +20,7 @@ final class ReportedVariables {
             Map.entry(CASE_NUMBER, new Column("case_number", Type.TEXT)),
             Map.entry(ELECTION_ID, new Column("election_id", Type.TEXT)),
             Map.entry(REGION, new Column("region", Type.TEXT)),
+            Map.entry(REGION_CODE, new Column("region_code", Type.TEXT)),
             Map.entry(CODE, new Column("code", Type.TEXT)),
             Map.entry(ARTICLE, new Column("article", Type.TEXT)),
             Map.entry(PART, new Column("part", Type.TEXT)),

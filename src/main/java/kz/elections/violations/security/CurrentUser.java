@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import kz.elections.violations.api.AccessDeniedException;
+import kz.elections.violations.regions.Regions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,10 @@ public class CurrentUser {
 
     public static final String ADMINS = "admins";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** The General Prosecutor's Office: every region's cases. */
     public static final String PROSECUTORS = "prosecutors";
+    /** A regional prosecutors' office is the group {@code prosecutors-<region code>}: its own region's cases. */
+    public static final String REGIONAL_PROSECUTORS_PREFIX = Regions.PROSECUTORS_GROUP_PREFIX;
     public static final String CEC = "cec";
     public static final String AUDITORS = "auditors";
     public static final String DISTRICT_COMMISSION_PREFIX = "dec-";
@@ -45,6 +49,24 @@ public class CurrentUser {
     public List<String> districtCommissions() {
         return groups().stream().filter(group -> group.startsWith(DISTRICT_COMMISSION_PREFIX))
                 .map(group -> group.substring(DISTRICT_COMMISSION_PREFIX.length())).toList();
+    }
+
+    /** The regions whose prosecutors' office the user belongs to: "almaty" for a member of {@code prosecutors-almaty}. */
+    public List<String> prosecutorsRegions() {
+        return prosecutorsRegionsOf(groups());
+    }
+
+    /** The region codes of the regional prosecutors' offices among these groups. */
+    public static List<String> prosecutorsRegionsOf(List<String> groups) {
+        return groups == null ? List.of() : groups.stream()
+                .filter(group -> group.startsWith(REGIONAL_PROSECUTORS_PREFIX)
+                        && group.length() > REGIONAL_PROSECUTORS_PREFIX.length())
+                .map(group -> group.substring(REGIONAL_PROSECUTORS_PREFIX.length())).toList();
+    }
+
+    /** A prosecutor of the General Prosecutor's Office or of a regional office. */
+    public boolean isProsecutor() {
+        return isInAny(PROSECUTORS) || !prosecutorsRegions().isEmpty();
     }
 
     public boolean isAdmin() {

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
  * change counter ({@code case_report_version}, moved in the same transaction as every change of its
  * cases); a request recounts only the elections whose counter has moved since, so the answer is always
  * current, on every node of a cluster, and the briefing over all elections costs what changed. A date
- * range is counted directly (it is narrow and indexed). The complaints of the same election and days are
- * counted directly too ({@link ComplaintStatistics}); their open ones' terms are read against the engine's
- * clock.
+ * range, and a regional office's own region, are counted directly (narrow and indexed). The complaints of
+ * the same election, days and regions are counted directly too ({@link ComplaintStatistics}); their open
+ * ones' terms are read against the engine's clock.
  */
 @Service
 public class StatisticsService {
@@ -43,9 +43,12 @@ public class StatisticsService {
     private record CountedElection(long version, List<ReportGroup> groups) {
     }
 
-    /** The figures of every region's complaints and of the cases the filter names. */
+    /**
+     * The figures of the cases the filter names and of the complaints that go with them: a regional office's
+     * filter (its region codes) counts its own region's complaints only.
+     */
     public Statistics statistics(CaseFilter filter) {
-        return statistics(filter, null);
+        return statistics(filter, filter.regionCodes() == null ? null : Set.copyOf(filter.regionCodes()));
     }
 
     /**
@@ -57,7 +60,7 @@ public class StatisticsService {
         Tally tally = new Tally();
         if (filter.from() == null && filter.to() == null && filter.region() == null && filter.article() == null
                 && filter.offenderKind() == null && filter.status() == null && filter.outcome() == null
-                && filter.districts() == null) {
+                && !filter.isScoped()) {
             Map<String, Long> versions = reports.versions();
             Set<String> elections = filter.electionId() == null ? versions.keySet() : Set.of(filter.electionId());
             for (String election : elections) {
@@ -92,7 +95,7 @@ public class StatisticsService {
         }
         // the version is read before the rows: a change committed in between only causes one more recount
         List<ReportGroup> groups = new ArrayList<>();
-        reports.groups(new CaseFilter(election, null, null, null, null, null, null, null, null), groups::add);
+        reports.groups(CaseFilter.ofElection(election), groups::add);
         CountedElection now = new CountedElection(version, List.copyOf(groups));
         counted.put(election, now);
         return now;

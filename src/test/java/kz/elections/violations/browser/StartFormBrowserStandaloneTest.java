@@ -53,7 +53,7 @@ class StartFormBrowserStandaloneTest {
             browser.logIn("prosecutor");
             browser.open("/camunda/app/tasklist/default/#/?processStart=ViolationCase");
             browser.choose("electionId", election.name());
-            browser.type("region", "Алматы");
+            browser.choose("region", "Алматы");
             browser.type("committedOn", today.minusDays(2).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
             browser.type("place", "Абай даңғылы 10");
             browser.choose("offenderKind", "Тіркелген кандидат / Зарегистрированный кандидат");

@@ -81,7 +81,7 @@ class TasklistWalkStandaloneTest {
             browser.clickLink(chrome.get(0));
             browser.clickLink(PROCESS_NAME);
             browser.choose("electionId", election.name());
-            browser.type("region", "Алматы");
+            browser.choose("region", "Алматы");
             browser.type("committedOn", today.minusDays(2).format(TYPED_DATE));
             browser.type("place", "Абай даңғылы 10");
             browser.choose("offenderKind", "Тіркелген кандидат / Зарегистрированный кандидат");

@@ -132,7 +132,7 @@ class CaseApiTest extends CaseTestSupport {
         assertThat(view.body().get("outcome").isNull()).isTrue();
         assertThat(view.body().get("registration").asText()).isEqualTo("REGISTERED");
         assertThat(view.body().at("/openTasks/0/taskDefinitionKey").asText()).isEqualTo("Task_CheckFact");
-        assertThat(view.body().at("/processVersion/versionTag").asText()).isEqualTo("1.4.0");
+        assertThat(view.body().at("/processVersion/versionTag").asText()).isEqualTo("1.5.0");
     }
 
     @Test

@@ -57,7 +57,11 @@ class Briefing2023Test extends CaseTestSupport {
     }
 
     private JsonNode statistics(String electionId) {
-        HttpApi.Answer answer = http.get("auditor", "/api/statistics?electionId=" + electionId);
+        return statistics("auditor", electionId);
+    }
+
+    private JsonNode statistics(String user, String electionId) {
+        HttpApi.Answer answer = http.get(user, "/api/statistics?electionId=" + electionId);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.body();
     }
@@ -81,8 +85,8 @@ class Briefing2023Test extends CaseTestSupport {
         assertThat(counts(figures.get("byOffenderKind")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("CANDIDATE", 8L, "CITIZEN", 11L, "LEGAL_ENTITY", 4L));
         assertThat(counts(figures.get("byRegion"))).containsEntry("Almaty", 6L).containsEntry("Astana", 4L)
-                .containsEntry("Karaganda region", 3L).containsEntry("Akmola region", 3L)
-                .containsEntry("Turkestan region", 1L);
+                .containsEntry("Karaganda Region", 3L).containsEntry("Akmola Region", 3L)
+                .containsEntry("Turkistan Region", 1L);
         assertThat(counts(figures.get("byRegion")).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(23);
         assertThat(counts(figures.get("bySource")).get("SOCIAL_NETWORK")).isEqualTo(6L);
         assertThat(counts(figures.get("byOutcome"))).containsExactlyEntriesOf(Map.of("SANCTION_IMPOSED", 23L));
@@ -106,6 +110,20 @@ class Briefing2023Test extends CaseTestSupport {
     }
 
     @Test
+    void theBriefingsRegionsAreRegionsWhoseOfficesReadTheirOwn() {
+        // "Akmola region", "Turkestan region" and the others of the briefing name regions: every case has its code
+        JsonNode almaty = statistics("prosecutor-almaty", mazhilis);
+        assertThat(almaty.get("facts").asLong()).isEqualTo(6);
+        assertThat(counts(almaty.get("byRegion"))).containsExactlyEntriesOf(Map.of("Almaty", 6L));
+        assertThat(statistics("prosecutor-astana", mazhilis).get("facts").asLong()).isEqualTo(4);
+        HttpApi.Answer cases = http.get("prosecutor-astana", "/api/cases?size=500&electionId=" + mazhilis);
+        assertThat(cases.body().get("items").findValuesAsText("regionCode")).hasSize(4).containsOnly("astana");
+        HttpApi.Answer everyCase = http.get("auditor", "/api/cases?size=500&electionId=" + maslikhats);
+        assertThat(everyCase.body().get("items").findValues("regionCode")).hasSize(11)
+                .allSatisfy(code -> assertThat(code.isTextual()).isTrue());
+    }
+
+    @Test
     void maslikhatsGiveTheBriefingsElevenFacts() {
         JsonNode figures = statistics(maslikhats);
         assertThat(figures.get("facts").asLong()).isEqualTo(11);
@@ -113,8 +131,8 @@ class Briefing2023Test extends CaseTestSupport {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("114", 6L, "103", 1L, "122", 2L, "113", 1L, "112", 1L));
         assertThat(counts(figures.get("byOffenderKind"))).containsExactlyInAnyOrderEntriesOf(Map.of("CITIZEN", 7L,
                 "COMMISSION_CHAIR", 1L, "COMMISSION_MEMBER", 1L, "CANDIDATE", 1L, "MEDIA_OWNER", 1L));
-        assertThat(counts(figures.get("byRegion"))).containsEntry("Almaty", 2L).containsEntry("Karaganda region", 2L)
-                .containsEntry("North Kazakhstan region", 1L).containsEntry("Atyrau region", 1L);
+        assertThat(counts(figures.get("byRegion"))).containsEntry("Almaty", 2L).containsEntry("Karaganda Region", 2L)
+                .containsEntry("North Kazakhstan Region", 1L).containsEntry("Atyrau Region", 1L);
         assertThat(counts(figures.get("byOutcome"))).containsExactlyEntriesOf(Map.of("SANCTION_IMPOSED", 11L));
         assertThat(figures.at("/consent/requested").asLong()).isEqualTo(1);
         assertThat(figures.at("/consent/granted").asLong()).isEqualTo(1);

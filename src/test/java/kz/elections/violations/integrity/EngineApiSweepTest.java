@@ -81,11 +81,12 @@ class EngineApiSweepTest extends CaseTestSupport {
         List<ProcessInstance> cases = List.of(atCheck, atConsent, atCancellation, atTimer, freezeOf(election));
         Job timer = timer(atTimer, "Event_AppealPeriodExpired");
 
+        // atCheck is Almaty's case: its regional office's own
         Map<String, ProcessInstance> caseOf = Map.of("prosecutor", atCheck, "cec", atConsent,
-                "commission1", atCancellation, "auditor", atCheck);
+                "commission1", atCancellation, "auditor", atCheck, "prosecutor-almaty", atCheck);
         String before = snapshot(cases);
         Map<String, Ids> idsOf = new LinkedHashMap<>();
-        for (String user : List.of("prosecutor", "cec", "commission1", "auditor")) {
+        for (String user : List.of("prosecutor", "cec", "commission1", "auditor", "prosecutor-almaty")) {
             idsOf.put(user, ids(caseOf.get(user), timer, election));
         }
         Ids commission = idsOf.get("commission1");

@@ -97,6 +97,9 @@ class EmailNotificationsTest extends CaseTestSupport {
     void electionOnTheNineteenthOfMarch() throws Exception {
         election = election("2023-03-19", "Asia/Almaty");
         setClock("2023-03-01T10:00", "Asia/Almaty");
+        // the cases are Almaty's: the Almaty office's member switches off, so each test reads the General
+        // Prosecutor's Office's mail (theRegionsOfficeIsToldOfItsRegionsTasksOnly has both)
+        preferences.set("prosecutor-almaty", new NotificationPreferences.Preference(false, "ru"));
         // what earlier tests and the demo briefing left due is sent first, so each test reads its own mail
         sender.sendDue();
         smtp.purgeEmailFromAllMailboxes();
@@ -104,7 +107,7 @@ class EmailNotificationsTest extends CaseTestSupport {
 
     @AfterEach
     void defaultPreferences() {
-        for (String user : List.of("prosecutor", "commission1", "commission2", "cec")) {
+        for (String user : List.of("prosecutor", "commission1", "commission2", "cec", "prosecutor-almaty")) {
             preferences.set(user, new NotificationPreferences.Preference(true, "ru"));
         }
         identityService.clearAuthentication();
@@ -145,6 +148,21 @@ class EmailNotificationsTest extends CaseTestSupport {
             assertThat(body(each)).doesNotContain(iin).doesNotContainPattern(TWELVE_DIGITS);
             assertThat(each.getSubject()).doesNotContain(iin);
         }
+    }
+
+    @Test
+    void theRegionsOfficeIsToldOfItsRegionsTasksOnly() throws Exception {
+        preferences.set("prosecutor-almaty", new NotificationPreferences.Preference(true, "kk"));
+        ProcessInstance instance = startCase(election, "CITIZEN", "114", "2023-02-25");
+        String caseNumber = instance.getBusinessKey();
+        assertThat(rowsOf(caseNumber, "task-created:" + task(instance).getId()))
+                .extracting(NotificationOutbox.Row::recipient).containsExactlyInAnyOrder("prosecutor", "prosecutor-almaty");
+        sender.sendDue();
+        List<MimeMessage> toTheOffice = mailTo("prosecutor-almaty@example.org", caseNumber);
+        assertThat(toTheOffice).hasSize(1);
+        assertThat(toTheOffice.get(0).getSubject()).isEqualTo("Іс " + caseNumber + ": жаңа тапсырма «Фактіні тексеру»");
+        assertThat(mailTo("prosecutor@example.org", caseNumber)).hasSize(1);
+        assertThat(mailTo("prosecutor-astana@example.org", caseNumber)).isEmpty();
     }
 
     @Test

@@ -49,8 +49,14 @@ class ProductionProfileStandaloneTest {
             String stored = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
                     .queryForObject("select PWD_ from ACT_ID_USER where ID_ = 'chief'", String.class);
             assertThat(stored).isNotBlank().doesNotContain(password).startsWith("{SHA-512}");
-            assertThat(identity.createUserQuery().userIdIn("demo", "prosecutor", "cec", "commission1", "auditor")
-                    .count()).isZero();
+            assertThat(identity.createUserQuery().userIdIn("demo", "prosecutor", "cec", "commission1", "auditor",
+                    "prosecutor-almaty", "prosecutor-astana").count()).isZero();
+            // the regional prosecutors' offices are the structure of the service: in every profile
+            assertThat(identity.createGroupQuery().groupIdIn("prosecutors-almaty", "prosecutors-turkistan").list())
+                    .extracting(org.camunda.bpm.engine.identity.Group::getName)
+                    .containsExactlyInAnyOrder("Алматы қаласының прокуратурасы / Прокуратура города Алматы",
+                            "Түркістан облысының прокуратурасы / Прокуратура Туркестанской области");
+            assertThat(identity.createGroupQuery().groupNameLike("% / Прокуратура %").count()).isEqualTo(20);
         }
         assertThat(output.getAll()).doesNotContain(password);
     }

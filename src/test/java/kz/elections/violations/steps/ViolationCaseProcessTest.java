@@ -67,7 +67,7 @@ class ViolationCaseProcessTest extends CaseTestSupport {
         assertThat(view.registration()).isEqualTo("REGISTERED");
         assertThat(view.openTasks()).singleElement().satisfies(t -> {
             assertThat(t.taskDefinitionKey()).isEqualTo("Task_CheckFact");
-            assertThat(t.candidateGroups()).containsExactly("prosecutors");
+            assertThat(t.candidateGroups()).containsExactlyInAnyOrder("prosecutors", "prosecutors-almaty");
         });
     }
 

@@ -94,7 +94,7 @@ class CaseHistoryTest extends CaseTestSupport {
         assertThat(timeline.get("registration").asText()).isEqualTo("KEPT_DUE_TO_FREEZE");
         assertThat(timeline.get("registrationReasonCode").asText()).isEqualTo("CANCELLATION_WITHDRAWN_BY_FREEZE");
         assertThat(timeline.at("/process/key").asText()).isEqualTo("ViolationCase");
-        assertThat(timeline.at("/process/versionTag").asText()).isEqualTo("1.4.0");
+        assertThat(timeline.at("/process/versionTag").asText()).isEqualTo("1.5.0");
         assertThat(timeline.at("/process/version").asInt()).isPositive();
 
         List<Instant> times = new ArrayList<>();

@@ -1,9 +1,11 @@
 // A link in Tasklist's header to the auditors' pages (/audit/), for the groups that may read them:
-// auditors, prosecutors, the CEC and admins (those who may read /api/statistics). A Tasklist plugin
+// auditors, prosecutors (the General Prosecutor's Office and the regional offices, prosecutors-<region>),
+// the CEC and admins (those who may read /api/statistics). A Tasklist plugin
 // (plugin point tasklist.navbar.action), loaded through customScripts in config.js.
 import uiLanguage from './ui-language.js';
 
 const READERS = ['auditors', 'prosecutors', 'cec', 'admins'];
+const REGIONAL_PROSECUTORS = 'prosecutors-';
 
 const LABELS = {
   kk: 'Аудит шолуы',
@@ -38,7 +40,7 @@ export default {
   priority: 200,
   render: (node, {api}) => {
     currentGroups(api).then(groups => {
-      if (!groups.some(group => READERS.includes(group))) {
+      if (!groups.some(group => READERS.includes(group) || group.startsWith(REGIONAL_PROSECUTORS))) {
         return;
       }
       const link = document.createElement('a');

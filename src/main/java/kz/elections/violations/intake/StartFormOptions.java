@@ -14,26 +14,31 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.elections.violations.election.Election;
+import kz.elections.violations.regions.Region;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Offers the elections that take facts in the case's start form ({@code forms/register-fact.form}),
- * whose election select is fed by {@code valuesKey: "elections"}, options {@code [{label: name, value: id}]}.
+ * Offers the elections that take facts and the regions in the case's start form
+ * ({@code forms/register-fact.form}): its election select is fed by {@code valuesKey: "elections"}, options
+ * {@code [{label: name, value: id}]}, its region select by {@code valuesKey: "regions"}, options
+ * {@code [{label: "<Kazakh name> / <Russian name>", value: code}]}.
  * <p>
  * Camunda 7.24's Tasklist renders a Camunda Forms start form from {@code GET .../process-definition/{id}/
  * deployed-start-form} and, unlike a task's form, loads no variables for it. So the application answers
  * both reads of the start form, on the engine's REST API and on the webapps' mount of it: the deployed form
  * with the options written into the select (as static {@code values}), and {@code .../form-variables} with
- * a Json variable {@code elections} holding them, for a client that feeds the select from variables. The
- * options come from {@link IntakeRules#electionsTakingFacts()} when the form is read; nothing a user sends
- * becomes an option, and the intake rules check the chosen election again on submission.
+ * the Json variables {@code elections} and {@code regions} holding them, for a client that feeds the selects
+ * from variables. The options come from {@link IntakeRules#electionsTakingFacts()} and
+ * {@link IntakeRules#regions()} when the form is read; nothing a user sends becomes an option, and the intake
+ * rules check the chosen election and region again on submission.
  */
-class StartFormElections extends OncePerRequestFilter {
+class StartFormOptions extends OncePerRequestFilter {
 
-    static final String VALUES_KEY = "elections";
+    static final String ELECTIONS = "elections";
+    static final String REGIONS = "regions";
     private static final String CASE_PROCESS = "ViolationCase";
     private static final Pattern START_FORM_READ = Pattern.compile(
             "(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/process-definition/(key/([^/]+)(?:/tenant-id/[^/]+)?|[^/]+)"
@@ -43,7 +48,7 @@ class StartFormElections extends OncePerRequestFilter {
     private final RepositoryService repository;
     private final ObjectMapper json = new ObjectMapper();
 
-    StartFormElections(IntakeRules rules, RepositoryService repository) {
+    StartFormOptions(IntakeRules rules, RepositoryService repository) {
         this.rules = rules;
         this.repository = repository;
     }
@@ -67,7 +72,7 @@ class StartFormElections extends OncePerRequestFilter {
         JsonNode document = answer.getStatus() == 200 ? parse(body) : null;
         boolean formRead = "deployed-start-form".equals(read.group(3));
         if (document instanceof ObjectNode object && (formRead ? offerIn(object)
-                : isCaseStart(read) && addVariable(object))) {
+                : isCaseStart(read) && addVariables(object))) {
             byte[] rewritten = json.writeValueAsBytes(object);
             response.setContentLength(rewritten.length);
             response.getOutputStream().write(rewritten);
@@ -76,32 +81,50 @@ class StartFormElections extends OncePerRequestFilter {
         answer.copyBodyToResponse();
     }
 
-    /** Writes the options into every select of the form fed by {@code elections}; false when there is none. */
+    /** Writes the options into every select of the form fed by {@code elections} or {@code regions}; false when there is none. */
     private boolean offerIn(ObjectNode form) {
         boolean offered = false;
         for (JsonNode component : form.path("components")) {
+            String key = component.path("valuesKey").asText();
             if (component instanceof ObjectNode select && "select".equals(select.path("type").asText())
-                    && VALUES_KEY.equals(select.path("valuesKey").asText())) {
+                    && (ELECTIONS.equals(key) || REGIONS.equals(key))) {
                 select.remove("valuesKey");
-                select.set("values", options());
+                select.set("values", ELECTIONS.equals(key) ? elections() : regions());
                 offered = true;
             }
         }
         return offered;
     }
 
-    private boolean addVariable(ObjectNode variables) throws IOException {
-        ObjectNode variable = variables.putObject(VALUES_KEY);
-        variable.put("type", "Json");
-        variable.put("value", json.writeValueAsString(options()));
-        variable.putObject("valueInfo");
+    private boolean addVariables(ObjectNode variables) throws IOException {
+        addVariable(variables, ELECTIONS, elections());
+        addVariable(variables, REGIONS, regions());
         return true;
     }
 
-    private ArrayNode options() {
+    private void addVariable(ObjectNode variables, String name, ArrayNode options) throws IOException {
+        ObjectNode variable = variables.putObject(name);
+        variable.put("type", "Json");
+        variable.put("value", json.writeValueAsString(options));
+        variable.putObject("valueInfo");
+    }
+
+    private ArrayNode elections() {
         ArrayNode options = json.createArrayNode();
         for (Election election : rules.electionsTakingFacts()) {
             options.addObject().put("label", election.name()).put("value", election.id());
+        }
+        return options;
+    }
+
+    /** Each region by its Kazakh and Russian names ("Алматы облысы / Алматинская область"; "Алматы" where they agree). */
+    private ArrayNode regions() {
+        ArrayNode options = json.createArrayNode();
+        for (Region region : rules.regions()) {
+            String kazakh = region.name("kk");
+            String russian = region.name("ru");
+            options.addObject().put("label", kazakh.equals(russian) ? kazakh : kazakh + " / " + russian)
+                    .put("value", region.code());
         }
         return options;
     }
