@@ -158,7 +158,8 @@ class CaseEvidenceService {
     private String readableCase(String caseNumber) {
         String processInstanceId = reports.processInstanceIdOf(caseNumber)
                 .orElseThrow(() -> new NotFoundException("No case with number " + caseNumber));
-        access.requireOneCaseReadable(caseNumber, reports.districtCommissionOf(caseNumber).orElse(null));
+        access.requireOneCaseReadable(caseNumber, access.scopeOf(caseNumber)
+                .orElseGet(() -> new CaseReportRepository.CaseScope(null, null)));
         return processInstanceId;
     }
 
