@@ -83,12 +83,12 @@ class ComplaintPagesBrowserStandaloneTest {
                 browser.waitForText("түсті, қаралуда");
                 assertThat(browser.pageText()).contains(trackingNumber, "Әзірге жауап жоқ");
 
-                // the prosecutors reject it with a reason (their task, as Tasklist completes it)
+                // Almaty's prosecutors' office rejects it with a reason (its task, as Tasklist completes it)
                 HttpApi api = new HttpApi(port);
-                JsonNode tasks = api.get("prosecutor", "/engine-rest/task?taskDefinitionKey=Task_TriageComplaint"
+                JsonNode tasks = api.get("prosecutor-almaty", "/engine-rest/task?taskDefinitionKey=Task_TriageComplaint"
                         + "&processInstanceBusinessKey=" + trackingNumber).body();
                 assertThat(tasks).hasSize(1);
-                HttpApi.Answer rejected = api.post("prosecutor", "/engine-rest/task/" + tasks.get(0).get("id").asText()
+                HttpApi.Answer rejected = api.post("prosecutor-almaty", "/engine-rest/task/" + tasks.get(0).get("id").asText()
                         + "/complete", Map.of("variables", Map.of(
                                 "triageDecision", Map.of("value", "REJECT"),
                                 "reason", Map.of("value", "Фотода үгіт парағы да, учаске де көрінбейді"))));

@@ -20,23 +20,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Evidence uploads and downloads over HTTP as a client sends them: multipart bodies, raw bytes back. */
-final class EvidenceRequests {
+public final class EvidenceRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
-    EvidenceRequests(int port) {
+    public EvidenceRequests(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** One part of a multipart/form-data body: a file when it has a file name, a field otherwise. */
-    record Part(String name, String fileName, String contentType, byte[] content) {
-        static Part field(String name, String value) {
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part field(String name, String value) {
             return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Part file(String fileName, String contentType, byte[] content) {
+        public static Part file(String fileName, String contentType, byte[] content) {
             return new Part("file", fileName, contentType, content);
         }
     }
@@ -46,12 +46,12 @@ final class EvidenceRequests {
     }
 
     /** An answer: status, headers, the bytes and, when it is JSON, the JSON. */
-    record Answer(int status, HttpHeaders headers, byte[] bytes, JsonNode json) {
+    public record Answer(int status, HttpHeaders headers, byte[] bytes, JsonNode json) {
         String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(bytes, StandardCharsets.UTF_8);
         }
     }
@@ -78,7 +78,7 @@ final class EvidenceRequests {
         return new Body("multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
-    Answer upload(String user, String caseNumber, Part... parts) {
+    public Answer upload(String user, String caseNumber, Part... parts) {
         Body body = multipart(parts);
         return send(user, "POST", "/api/cases/" + caseNumber + "/evidence", body.contentType(), body.bytes());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.elections.violations.election.Election;
+import kz.elections.violations.evidence.EvidenceRequests;
 import kz.elections.violations.support.CaseTestSupport;
 import kz.elections.violations.support.HttpApi;
 import kz.elections.violations.support.HttpApi.Answer;
@@ -355,5 +356,29 @@ class RegionalProsecutorsTest extends CaseTestSupport {
         assertThat(http.send("prosecutor", "POST", "/engine-rest/filter/" + filterId + "/list",
                 Map.of("processInstanceIdIn", List.of(own, other)), Map.of()).body().findValuesAsText("processInstanceId"))
                 .containsExactlyInAnyOrder(own, other);
+    }
+
+    @Test
+    void aRegionalOfficeNeitherReadsNorAddsAnotherRegionsEvidence() {
+        JsonNode astana = registered("prosecutor-astana", "Astana");
+        String other = astana.get("caseNumber").asText();
+        byte[] photo = new byte[512];
+        photo[0] = (byte) 0xFF;
+        photo[1] = (byte) 0xD8;
+        photo[2] = (byte) 0xFF;
+        EvidenceRequests evidence = new EvidenceRequests(port);
+        EvidenceRequests.Answer added = evidence.upload("prosecutor-astana", other, EvidenceRequests.Part.file("leaflet.jpg", "image/jpeg",
+                photo));
+        assertThat(added.status()).as(added.text()).isEqualTo(201);
+        String id = added.json().get("id").asText();
+
+        assertThat(http.get("prosecutor-almaty", "/api/cases/" + other + "/evidence").status()).isEqualTo(404);
+        assertThat(http.get("prosecutor-almaty", "/api/cases/" + other + "/evidence/" + id).status()).isEqualTo(404);
+        EvidenceRequests.Answer addedByAnother = evidence.upload("prosecutor-almaty", other,
+                EvidenceRequests.Part.file("mine.jpg", "image/jpeg", photo));
+        assertThat(addedByAnother.status()).isEqualTo(404);
+        // the case's own office and the General Prosecutor's Office read it
+        assertThat(http.get("prosecutor-astana", "/api/cases/" + other + "/evidence").body()).hasSize(1);
+        assertThat(http.get("prosecutor", "/api/cases/" + other + "/evidence/" + id).status()).isEqualTo(200);
     }
 }
