@@ -29,6 +29,7 @@ import kz.elections.violations.intake.CaseIntakeService;
 import kz.elections.violations.model.CaseVariables;
 import kz.elections.violations.regions.Region;
 import kz.elections.violations.regions.Regions;
+import kz.elections.violations.reporting.CaseReportRepository;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -44,7 +45,8 @@ import org.springframework.stereotype.Component;
  * candidates. The task's creation records its due date on the complaint and the similar complaints and open
  * cases on the task. Each outcome records the answer on the complaint once and tells the complainant:
  * ACCEPT opens a case through the intake ({@link CaseIntakeService}, source COMPLAINT, the case variable
- * {@code complaintTrackingNumber}); MERGE joins the complaint to the case; REJECT keeps the reason, which the
+ * {@code complaintTrackingNumber}); MERGE joins the complaint to the case; both carry the complaint's files
+ * over as the case's evidence ({@link ComplaintEvidence}); REJECT keeps the reason, which the
  * complainant reads.
  */
 @Component("complaintTriage")
@@ -60,10 +62,15 @@ public class ComplaintTriage {
     private final SimilarComplaints similar;
     private final ComplainantNotice notice;
     private final CurrentUser currentUser;
+    private final ComplaintEvidence evidence;
+    private final CaseReportRepository reports;
 
     ComplaintTriage(RuntimeService runtime, Complaints complaints, ComplaintFiles files, ComplaintWords words,
                     ElectionRepository elections, Regions regions, CaseIntakeService intake, SimilarComplaints similar,
-                    ComplainantNotice notice, CurrentUser currentUser) {
+                    ComplainantNotice notice, CurrentUser currentUser, ComplaintEvidence evidence,
+                    CaseReportRepository reports) {
+        this.evidence = evidence;
+        this.reports = reports;
         this.runtime = runtime;
         this.complaints = complaints;
         this.files = files;
@@ -148,6 +155,7 @@ public class ComplaintTriage {
         }
         runtime.setVariable(registered.processInstanceId(), CaseVariables.COMPLAINT_TRACKING_NUMBER,
                 complaint.trackingNumber());
+        evidence.carry(complaint, registered.caseNumber(), registered.processInstanceId());
         execution.setVariable(TriageVariables.CASE_NUMBER, registered.caseNumber());
         answered(execution, complaint, ComplaintStatus.ACCEPTED, null, registered.caseNumber());
     }
@@ -156,7 +164,10 @@ public class ComplaintTriage {
     public void merge(DelegateExecution execution) {
         String caseNumber = ((String) execution.getVariable(TriageVariables.CASE_NUMBER)).strip();
         execution.setVariable(TriageVariables.CASE_NUMBER, caseNumber);
-        answered(execution, complaint(execution), ComplaintStatus.MERGED, null, caseNumber);
+        Complaint complaint = complaint(execution);
+        reports.processInstanceIdOf(caseNumber)
+                .ifPresent(processInstanceId -> evidence.carry(complaint, caseNumber, processInstanceId));
+        answered(execution, complaint, ComplaintStatus.MERGED, null, caseNumber);
     }
 
     /** REJECT: the reason is the answer. */

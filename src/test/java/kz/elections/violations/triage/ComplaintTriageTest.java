@@ -18,6 +18,7 @@ import kz.elections.violations.election.Election;
 import kz.elections.violations.intake.CaseIntakeRequest;
 import kz.elections.violations.notifications.NotificationSender;
 import kz.elections.violations.sanctions.WorkingDays;
+import kz.elections.violations.support.ComplaintClient;
 import kz.elections.violations.support.ComplaintClient.Reply;
 import kz.elections.violations.support.ComplaintTestSupport;
 import kz.elections.violations.support.HttpApi.Answer;
@@ -117,7 +118,11 @@ class ComplaintTriageTest extends ComplaintTestSupport {
 
     @Test
     void acceptOpensACaseWithSourceComplaintLinkedBothWaysAndTellsTheComplainantInRussian() throws Exception {
-        String trackingNumber = received(complaint(election, "almaty", YESTERDAY), null);
+        byte[] photo = jpeg(3_000);
+        Reply withPhoto = complaints.submitWithFiles(complaint(election, "almaty", YESTERDAY),
+                List.of(new ComplaintClient.Upload("IMG_0007.jpg", photo, "image/jpeg")), newClient());
+        assertThat(withPhoto.status()).as(withPhoto.text()).isEqualTo(201);
+        String trackingNumber = withPhoto.body().get("trackingNumber").asText();
         String iin = TestIins.next();
         Answer completed = complete(ALMATY_PROSECUTOR, task(trackingNumber), Map.of("triageDecision", "ACCEPT",
                 "offenderIin", iin, "districtCommission", "1", "article", "102"), null);
@@ -145,6 +150,14 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
                 .variableName("complaintTrackingNumber").singleResult().getValue()).isEqualTo(trackingNumber);
         assertThat(runtimeService.getActiveActivityIds(instance)).containsExactly("Task_CheckFact");
+        // the complaint's photo is the case's evidence, the same bytes, added by whoever accepted it
+        JsonNode evidence = http.get("prosecutor", "/api/cases/" + caseNumber + "/evidence").body();
+        assertThat(evidence).hasSize(1);
+        assertThat(evidence.get(0).get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
+        assertThat(evidence.get(0).get("addedBy").asText()).isEqualTo(ALMATY_PROSECUTOR);
+        assertThat(evidence.get(0).get("note").asText()).contains(trackingNumber);
+        assertThat(evidence.get(0).get("fileName").asText()).isEqualTo("IMG_0007.jpg");
 
         assertThat(publicStatus(trackingNumber, "en").get("answer").asText())
                 .isEqualTo("The complaint was accepted: case " + caseNumber + " was opened, and the prosecutors work on it.");
@@ -199,7 +212,12 @@ class ComplaintTriageTest extends ComplaintTestSupport {
                 "Polling station 5", new CaseIntakeRequest.Offender("CITIZEN", "Someone Else", TestIins.next(), null,
                 null), null, "114", null, "MONITORING", "Posters torn down")).caseNumber();
         String first = received(complaint(election, "almaty", YESTERDAY), null);
-        String second = received(complaint(election, "almaty", YESTERDAY), "kk");
+        Map<String, String> kazakh = newClient();
+        kazakh.put("Accept-Language", "kk");
+        Reply withPhoto = complaints.submitWithFiles(complaint(election, "almaty", YESTERDAY),
+                List.of(new ComplaintClient.Upload("leaflet.png", jpeg(1_500), "image/jpeg")), kazakh);
+        assertThat(withPhoto.status()).as(withPhoto.text()).isEqualTo(201);
+        String second = withPhoto.body().get("trackingNumber").asText();
 
         // the second's task suggests the first complaint and the open case: same offender, place and day
         Task task = task(second);
@@ -230,6 +248,12 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         JsonNode view = http.get("prosecutor", "/api/cases/" + existing).body();
         assertThat(view.get("complaints")).hasSize(2);
         assertThat(view.get("complaints").toString()).contains(first, second);
+        // the merged complaint's file joins the case's evidence, named as the JPEG it is
+        JsonNode evidence = http.get("prosecutor", "/api/cases/" + existing + "/evidence").body();
+        assertThat(evidence).singleElement().satisfies(file -> {
+            assertThat(file.get("note").asText()).contains(second);
+            assertThat(file.get("contentType").asText()).isEqualTo("image/jpeg");
+        });
         // the complaint came from the page in Kazakh: its e-mail is in Kazakh
         List<MimeMessage> mail = mailTo("aigerim@example.kz");
         assertThat(mail).extracting(MimeMessage::getSubject)
