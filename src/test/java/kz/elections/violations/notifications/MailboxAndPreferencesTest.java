@@ -36,11 +36,14 @@ class MailboxAndPreferencesTest extends CaseTestSupport {
     @BeforeEach
     void client() {
         http = new HttpApi(port);
+        // the cases here are Almaty's: its regional office is told too, which the e-mail tests show
+        preferences.set("prosecutor-almaty", new NotificationPreferences.Preference(false, "ru"));
     }
 
     @AfterEach
     void defaultPreferences() {
         preferences.set("commission1", new NotificationPreferences.Preference(true, "ru"));
+        preferences.set("prosecutor-almaty", new NotificationPreferences.Preference(true, "ru"));
     }
 
     @Test
