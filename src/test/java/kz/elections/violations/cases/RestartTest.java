@@ -102,7 +102,8 @@ class RestartTest {
             assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(authorizations);
             assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters)
                     .isEqualTo(kz.elections.violations.tasklist.TasklistFilters.names().size());
-            assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(6);
+            // the demo users: demo, prosecutor, cec, commission1, commission2, auditor, prosecutor-almaty, prosecutor-astana
+            assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(8);
             CaseQueries queries = app.getBean(CaseQueries.class);
             for (Map.Entry<String, String> waiting : caseAt.entrySet()) {
                 String caseNumber = waiting.getValue();
