@@ -66,6 +66,12 @@ public class Complaints {
                 trackingNumber).stream().findFirst();
     }
 
+    /** When the answer to the complaint is due: the law's term from its receipt. */
+    public void answerDue(String trackingNumber, Instant answerDueAt) {
+        jdbc.update("update complaint set answer_due_at = ? where tracking_number = ?", Timestamp.from(answerDueAt),
+                trackingNumber);
+    }
+
     /** The triage of the complaint has started: its process instance and when the answer is due. */
     public void triageStarted(String trackingNumber, String processInstanceId, Instant answerDueAt) {
         jdbc.update("update complaint set process_instance_id = ?, answer_due_at = ? where tracking_number = ?",

@@ -10,7 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
+import kz.elections.violations.complaints.Complaint;
+import kz.elections.violations.complaints.Complaints;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionRepository;
 import kz.elections.violations.model.CaseVariables;
@@ -47,20 +50,33 @@ public class ComplaintAnswerTerm {
     private final ElectionRepository elections;
     private final WorkingDays workingDays;
     private final CurrentUser currentUser;
+    private final Complaints complaints;
 
     ComplaintAnswerTerm(DecisionService decisions, ElectionRepository elections, WorkingDays workingDays,
-                        CurrentUser currentUser) {
+                        CurrentUser currentUser, Complaints complaints) {
+        this.complaints = complaints;
         this.decisions = decisions;
         this.elections = elections;
         this.workingDays = workingDays;
         this.currentUser = currentUser;
     }
 
-    /** The triage task's due date (the process model's expression), counted from now. */
+    /**
+     * The triage task's due date (the process model's expression): the complaint's, recorded with its receipt
+     * (its triage may start a moment later, or later still when many complaints arrive at once); for a triage
+     * of no known complaint, the term counted from now.
+     */
     public Date dueDate(DelegateExecution execution) {
+        Object trackingNumber = execution.getVariable(TriageVariables.TRACKING_NUMBER);
+        Optional<Complaint> complaint = trackingNumber instanceof String number ? complaints.find(number)
+                : Optional.empty();
+        if (complaint.isPresent() && complaint.get().answerDueAt() != null) {
+            return Date.from(complaint.get().answerDueAt());
+        }
         Object electionId = execution.getVariable(CaseVariables.ELECTION_ID);
         Election election = electionId instanceof String id ? elections.find(id).orElse(null) : null;
-        return Date.from(due(election, ClockUtil.getCurrentTime().toInstant()));
+        Instant received = complaint.map(Complaint::receivedAt).orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
+        return Date.from(due(election, received));
     }
 
     /** When the answer to a complaint of the election received at the moment is due. */

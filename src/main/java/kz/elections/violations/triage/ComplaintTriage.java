@@ -34,16 +34,22 @@ import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of ComplaintTriage. A complaint received starts its triage in the same transaction, as the
- * application (whoever sent the complaint): the complaint's facts become the triage's variables, which the
+ * The steps of ComplaintTriage. A complaint received gets, in the transaction that receives it, its answer's
+ * due date and the job that starts its triage ({@link TriageStartJob}), which its request runs right after
+ * the commit or, when the node is busy with complaints, the job executor a moment later
+ * ({@link TriageStarts}); the triage runs as the application (whoever sent the complaint): the complaint's facts become the triage's variables, which the
  * triage form shows and offers as the case's fields, and its region's prosecutors' group the task's
- * candidates. The task's creation records its due date on the complaint and the similar complaints and open
- * cases on the task. Each outcome records the answer on the complaint once and tells the complainant:
+ * candidates; the answer's term counts from the complaint's receipt ({@link ComplaintAnswerTerm}). The
+ * task's creation records its due date on the complaint and the similar complaints and open cases on the
+ * task. Each outcome records the answer on the complaint once and tells the complainant:
  * ACCEPT opens a case through the intake ({@link CaseIntakeService}, source COMPLAINT, the case variable
  * {@code complaintTrackingNumber}); MERGE joins the complaint to the case; both carry the complaint's files
  * over as the case's evidence ({@link ComplaintEvidence}); REJECT keeps the reason, which the
@@ -51,6 +57,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("complaintTriage")
 public class ComplaintTriage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintTriage.class);
 
     private final RuntimeService runtime;
     private final Complaints complaints;
@@ -64,11 +72,18 @@ public class ComplaintTriage {
     private final CurrentUser currentUser;
     private final ComplaintEvidence evidence;
     private final CaseReportRepository reports;
+    private final ProcessEngineConfigurationImpl engine;
+    private final TriageStarts starts;
+    private final ComplaintAnswerTerm answerTerm;
 
-    ComplaintTriage(RuntimeService runtime, Complaints complaints, ComplaintFiles files, ComplaintWords words,
-                    ElectionRepository elections, Regions regions, CaseIntakeService intake, SimilarComplaints similar,
-                    ComplainantNotice notice, CurrentUser currentUser, ComplaintEvidence evidence,
-                    CaseReportRepository reports) {
+    ComplaintTriage(ProcessEngineConfigurationImpl engine, TriageStarts starts, ComplaintAnswerTerm answerTerm,
+                    RuntimeService runtime, Complaints complaints, ComplaintFiles files, ComplaintWords words,
+                    ElectionRepository elections, Regions regions, CaseIntakeService intake,
+                    SimilarComplaints similar, ComplainantNotice notice, CurrentUser currentUser,
+                    ComplaintEvidence evidence, CaseReportRepository reports) {
+        this.engine = engine;
+        this.starts = starts;
+        this.answerTerm = answerTerm;
         this.evidence = evidence;
         this.reports = reports;
         this.runtime = runtime;
@@ -83,9 +98,34 @@ public class ComplaintTriage {
         this.currentUser = currentUser;
     }
 
+    /**
+     * In the transaction that receives the complaint: when its answer is due (the law's term from the
+     * receipt, which the receipt tells), and the job that starts its triage, run right after the commit by
+     * the request itself or, when the node is busy with complaints, by the job executor ({@link TriageStarts}).
+     */
     @EventListener
     public void onReceived(ComplaintReceived received) {
         Complaint complaint = complaints.find(received.trackingNumber()).orElseThrow();
+        Election election = elections.find(complaint.electionId()).orElse(null);
+        complaints.answerDue(complaint.trackingNumber(), answerTerm.due(election, complaint.receivedAt()));
+        engine.getCommandExecutorTxRequired().execute(commandContext -> {
+            starts.schedule(commandContext, complaint.trackingNumber());
+            return null;
+        });
+    }
+
+    /**
+     * The job's work: starts the triage of a complaint waiting for one. A complaint that has its triage
+     * (or its answer) already is left as it is.
+     */
+    void start(String trackingNumber) {
+        Complaint complaint = complaints.find(trackingNumber).orElse(null);
+        if (complaint == null || complaint.status() != ComplaintStatus.RECEIVED
+                || complaint.processInstanceId() != null) {
+            LOG.info("Complaint {} needs no triage to start: {}", trackingNumber, complaint == null ? "not found"
+                    : complaint.processInstanceId() != null ? "its triage runs" : "answered");
+            return;
+        }
         Region region = regions.byCode(complaint.regionCode()).orElseThrow();
         Map<String, Object> variables = new HashMap<>();
         variables.put(TriageVariables.TRACKING_NUMBER, complaint.trackingNumber());

@@ -25,6 +25,8 @@ import kz.elections.violations.support.HttpApi.Answer;
 import kz.elections.violations.support.TasklistSession;
 import kz.elections.violations.support.TestIins;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ways), merge, reject with the reason the complainant reads; refusals that keep the task open; the due date
  * from the decision table ComplaintAnswerTerm as the election's calendar lies; a regional office refused
  * another region's task over the engine's REST API and Tasklist; the complainant's e-mail (GreenMail) after
- * an answer, and none for a refused or rolled-back completion.
+ * an answer, and none for a refused or rolled-back completion; who starts the triage (the request, or on a
+ * busy node the job executor, the term counted from the receipt either way) and one triage per complaint.
  */
 class ComplaintTriageTest extends ComplaintTestSupport {
 
@@ -49,7 +52,11 @@ class ComplaintTriageTest extends ComplaintTestSupport {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired
     WorkingDays workingDays;
+    @Autowired
+    TriageStarts starts;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -68,6 +75,20 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         Reply reply = complaints.submit(complaint, headers);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.body().get("trackingNumber").asText();
+    }
+
+    /** The jobs that start the triage of the complaint ({@link TriageStartJob}) not run yet. */
+    private List<String> triageStartJobs(String trackingNumber) {
+        return jdbc.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ = ?",
+                String.class, TriageStartJob.TYPE, trackingNumber);
+    }
+
+    /** What the job executor (off in the tests) does once the job is due: runs it; answers the triage's task. */
+    private Task triageStarted(String trackingNumber) {
+        List<String> jobs = triageStartJobs(trackingNumber);
+        assertThat(jobs).as("the job that starts the triage of " + trackingNumber).hasSize(1);
+        managementService.executeJob(jobs.get(0));
+        return task(trackingNumber);
     }
 
     private Task task(String trackingNumber) {
@@ -336,6 +357,99 @@ class ComplaintTriageTest extends ComplaintTestSupport {
                 .containsEntry("beforeTheCampaign", fifteenWorkingDays)
                 .containsEntry("afterVoting", fifteenWorkingDays);
         assertThat(fifteenWorkingDays).isAfter(NOW.plus(Duration.ofDays(20)));
+    }
+
+    @Test
+    void aSingleComplaintHasItsTaskWhenItsReceiptArrivesAndNoJobIsLeft() {
+        String trackingNumber = received(complaint(election, "almaty", YESTERDAY), null);
+        assertThat(task(trackingNumber)).isNotNull();
+        assertThat(triageStartJobs(trackingNumber)).isEmpty();
+        assertThat(complaintAsStaff(trackingNumber).get("triageTaskId").asText()).isEqualTo(task(trackingNumber).getId());
+    }
+
+    @Test
+    void aNodeBusyWithComplaintsLeavesTheTriageToTheJobExecutorAndTheTermStillCountsFromTheReceipt() {
+        String[] trackingNumber = new String[1];
+        Reply[] receipt = new Reply[1];
+        starts.whileBusy(() -> {
+            receipt[0] = complaints.submit(complaint(election, "almaty", YESTERDAY), newClient());
+            trackingNumber[0] = receipt[0].body().get("trackingNumber").asText();
+        });
+        assertThat(receipt[0].status()).as(receipt[0].text()).isEqualTo(201);
+        Instant due = NOW.plus(Duration.ofDays(5));
+        // the receipt tells the answer's due date, known from the moment of receipt
+        assertThat(Instant.parse(receipt[0].body().get("answerDueAt").asText())).isEqualTo(due);
+        assertThat(task(trackingNumber[0])).isNull();
+        assertThat(complaintAsStaff(trackingNumber[0]).get("triageTaskId").isNull()).isTrue();
+        // the job is due a job delay after the receipt: the job executor leaves it alone until then
+        List<String> jobs = triageStartJobs(trackingNumber[0]);
+        assertThat(jobs).hasSize(1);
+        assertThat(managementService.createJobQuery().jobId(jobs.get(0)).singleResult().getDuedate().toInstant())
+                .isEqualTo(NOW.plus(Duration.ofSeconds(5)));
+        assertThat(managementService.createJobQuery().jobId(jobs.get(0)).executable().count()).isZero();
+        assertThat(publicStatus(trackingNumber[0], "en").get("status").asText()).isEqualTo("RECEIVED");
+
+        // the job executor runs it two hours later (many complaints at once): the term is the receipt's
+        setClock(NOW.plus(Duration.ofHours(2)));
+        assertThat(managementService.createJobQuery().jobId(jobs.get(0)).executable().count()).isOne();
+        Task task = triageStarted(trackingNumber[0]);
+        assertThat(task.getDueDate().toInstant()).isEqualTo(due);
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactlyInAnyOrder("prosecutors", "prosecutors-almaty");
+        assertThat(complaintAsStaff(trackingNumber[0]).get("triageTaskId").asText()).isEqualTo(task.getId());
+        assertThat(Instant.parse(publicStatus(trackingNumber[0], "en").get("answerDueAt").asText())).isEqualTo(due);
+        assertThat(triageStartJobs(trackingNumber[0])).isEmpty();
+    }
+
+    @Test
+    void aTriageThatCannotStartWithItsReceiptLosesNoComplaintAndStartsOnItsJobsRetry() {
+        // an administrator suspended the triage's process: the request's start fails after the commit
+        processEngine.getRepositoryService().suspendProcessDefinitionByKey(TriageVariables.PROCESS_KEY);
+        Reply receipt;
+        try {
+            receipt = complaints.submit(complaint(election, "almaty", YESTERDAY), newClient());
+        } finally {
+            processEngine.getRepositoryService().activateProcessDefinitionByKey(TriageVariables.PROCESS_KEY);
+        }
+        assertThat(receipt.status()).as(receipt.text()).isEqualTo(201);
+        String trackingNumber = receipt.body().get("trackingNumber").asText();
+        assertThat(publicStatus(trackingNumber, "en").get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(task(trackingNumber)).isNull();
+        List<String> jobs = triageStartJobs(trackingNumber);
+        assertThat(jobs).hasSize(1);
+        assertThat(managementService.createJobQuery().jobId(jobs.get(0)).singleResult().getRetries())
+                .as("one attempt used").isEqualTo(2);
+
+        Task task = triageStarted(trackingNumber);
+        assertThat(task).isNotNull();
+        assertThat(task.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(5)));
+        assertThat(triageStartJobs(trackingNumber)).isEmpty();
+    }
+
+    @Test
+    void aComplaintGetsOneTriageHoweverOftenItsStartIsAskedFor() {
+        String trackingNumber = received(complaint(election, "almaty", YESTERDAY), null);
+        Task task = task(trackingNumber);
+        // a second job for the same complaint (none is written, but a job may run twice): no second triage
+        engineConfiguration.getCommandExecutorTxRequired().execute(commandContext -> {
+            TriageStartJob.schedule(commandContext, trackingNumber, null);
+            return null;
+        });
+        triageStarted(trackingNumber);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TriageVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(trackingNumber).count()).isOne();
+        assertThat(task(trackingNumber).getId()).isEqualTo(task.getId());
+        assertThat(triageStartJobs(trackingNumber)).isEmpty();
+        assertThat(managementService.createJobQuery().processDefinitionKey(TriageVariables.PROCESS_KEY).noRetriesLeft()
+                .count()).isZero();
+
+        // an administrator's start over the engine's REST API is refused, and starts nothing
+        Answer started = http.post("demo", "/engine-rest/process-definition/key/ComplaintTriage/start", Map.of(
+                "businessKey", trackingNumber, "variables", Map.of("trackingNumber", Map.of("value", trackingNumber))));
+        assertThat(started.status()).as(started.text()).isEqualTo(400);
+        assertThat(started.body().get("errors").findValuesAsText("field")).containsExactly("variables.trackingNumber");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TriageVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(trackingNumber).count()).isOne();
     }
 
     @Test
