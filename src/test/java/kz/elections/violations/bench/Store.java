@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Where the benchmark's application nodes keep their data: an H2 file under target/bench/scale (the
@@ -54,6 +55,9 @@ abstract class Store {
 
     /** The application's arguments for a node of this name on this store (the demo users, no briefing). */
     abstract List<String> arguments(String node);
+
+    /** The store's database for checks of what a run left in it (for an H2 file: only while no node uses it). */
+    abstract JdbcTemplate jdbc();
 
     /** Successful freeze batches of the election by node (the job log's host name); empty where unknown. */
     Map<String, Long> freezeJobsByNode(String electionId) {
@@ -108,6 +112,12 @@ abstract class Store {
         }
 
         @Override
+        JdbcTemplate jdbc() {
+            return new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:file:" + H2_FOLDER.resolve(name())
+                    + ";OPTIMIZE_REUSE_RESULTS=FALSE", "sa", ""));
+        }
+
+        @Override
         List<String> arguments(String node) {
             // the default configuration's URL options, on a file of the benchmark's own
             return List.of("--spring.datasource.url=jdbc:h2:file:" + H2_FOLDER.resolve(name())
@@ -154,6 +164,11 @@ abstract class Store {
                     "--spring.datasource.url=" + server.getJdbcUrl("postgres", name()),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--camunda.bpm.generic-properties.properties.hostname=" + node, "--audit.demo-briefing=false");
+        }
+
+        @Override
+        JdbcTemplate jdbc() {
+            return new JdbcTemplate(server.getDatabase("postgres", name()));
         }
 
         @Override
