@@ -99,17 +99,21 @@ public class ComplaintTriage {
     }
 
     /**
-     * In the transaction that receives the complaint: when its answer is due (the law's term from the
-     * receipt, which the receipt tells), and the job that starts its triage, run right after the commit by
-     * the request itself or, when the node is busy with complaints, by the job executor ({@link TriageStarts}).
+     * In the transaction that receives the complaint: the job that starts its triage, which the request runs
+     * right after the commit or, when the node is busy with complaints, the job executor a moment later
+     * ({@link TriageStarts}). A request that starts the triage records when the answer is due now, so that
+     * its receipt tells it; on a busy node the triage's task does (the term counted from the receipt).
      */
     @EventListener
     public void onReceived(ComplaintReceived received) {
-        Complaint complaint = complaints.find(received.trackingNumber()).orElseThrow();
-        Election election = elections.find(complaint.electionId()).orElse(null);
-        complaints.answerDue(complaint.trackingNumber(), answerTerm.due(election, complaint.receivedAt()));
+        String trackingNumber = received.trackingNumber();
+        if (starts.roomInThisRequest(trackingNumber)) {
+            Complaint complaint = complaints.find(trackingNumber).orElseThrow();
+            Election election = elections.find(complaint.electionId()).orElse(null);
+            complaints.answerDue(trackingNumber, answerTerm.due(election, complaint.receivedAt()));
+        }
         engine.getCommandExecutorTxRequired().execute(commandContext -> {
-            starts.schedule(commandContext, complaint.trackingNumber());
+            starts.schedule(commandContext, trackingNumber);
             return null;
         });
     }

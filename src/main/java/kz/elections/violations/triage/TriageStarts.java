@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, right after the commit and before it answers, while its node receives at most
  * {@code complaints.triage.request-starts-per-second} complaints a second and fewer than {@link #AT_ONCE}
  * requests are starting triages already: a complaint then has its task, and its region's prosecutors their
- * work, when its answer arrives. Otherwise the job executor, once the job is due
- * ({@code complaints.triage.job-delay} after the receipt): a burst of complaints is answered at once and
- * their triages follow.
+ * work, when its answer arrives, and the answer tells when the complaint's answer is due. Otherwise the
+ * job executor, once the job is due ({@code complaints.triage.job-delay} after the receipt): a burst of
+ * complaints is answered at once, with no more work than storing them, and their triages follow.
  */
 @Component
 @EnableConfigurationProperties(TriageStartProperties.class)
@@ -54,27 +54,53 @@ class TriageStarts {
     }
 
     /**
-     * In the transaction that receives the complaint: its job, and after the commit, on this thread, its
-     * triage when the node has room.
+     * In the transaction that receives the complaint: whether its request starts its triage. If so, the
+     * request takes one of the node's {@link #AT_ONCE} places until its transaction has ended, and after the
+     * commit runs the job that {@link #schedule} writes.
      */
+    boolean roomInThisRequest(String trackingNumber) {
+        if (rate.received() > properties.requestStartsPerSecond()
+                || !TransactionSynchronizationManager.isSynchronizationActive() || !inRequest.tryAcquire()) {
+            LOG.debug("The triage of complaint {} is left to the job executor", trackingNumber);
+            return false;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new RequestStart(trackingNumber));
+        return true;
+    }
+
+    /** In the transaction that receives the complaint: its job, due a job delay from now. */
     void schedule(CommandContext commandContext, String trackingNumber) {
         Date due = new Date(ClockUtil.getCurrentTime().getTime() + properties.jobDelay().toMillis());
         String jobId = TriageStartJob.schedule(commandContext, trackingNumber, due);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    startNow(trackingNumber, jobId);
+        TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(RequestStart.class::isInstance).map(RequestStart.class::cast)
+                .filter(start -> start.trackingNumber.equals(trackingNumber))
+                .forEach(start -> start.jobId = jobId);
+    }
+
+    /** The request's start of its complaint's triage, after the commit; its place given back in any case. */
+    private final class RequestStart implements TransactionSynchronization {
+
+        private final String trackingNumber;
+        private String jobId;
+
+        RequestStart(String trackingNumber) {
+            this.trackingNumber = trackingNumber;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            try {
+                if (status == STATUS_COMMITTED && jobId != null) {
+                    start(trackingNumber, jobId);
                 }
-            });
+            } finally {
+                inRequest.release();
+            }
         }
     }
 
-    private void startNow(String trackingNumber, String jobId) {
-        if (rate.received() > properties.requestStartsPerSecond() || !inRequest.tryAcquire()) {
-            LOG.debug("The triage of complaint {} is left to the job executor", trackingNumber);
-            return;
-        }
+    private void start(String trackingNumber, String jobId) {
         try {
             outsideTransaction.executeWithoutResult(status -> currentUser.withoutEngineChecks(() -> {
                 management.executeJob(jobId);
@@ -84,8 +110,6 @@ class TriageStarts {
             // the complaint is stored: the job executor tries again, with the engine's retries
             LOG.warn("The triage of complaint {} did not start with its receipt; the job executor retries it",
                     trackingNumber, failed);
-        } finally {
-            inRequest.release();
         }
     }
 

@@ -426,10 +426,10 @@ class ComplaintBenchmark {
                 + " and process_instance_id is not null and answer_due_at is not null", Long.class, electionId))
                 .as("complaints waiting for their triage, due date recorded").isEqualTo(sent.size());
 
-        String ofElection = " in (select tracking_number from complaint where election_id = ?)";
-        Map<String, Object> triages = jdbc.queryForMap("select count(*) as triages, count(distinct business_key_) as "
-                + "complaints from act_hi_procinst where proc_def_key_ = 'ComplaintTriage' and business_key_"
-                + ofElection, electionId);
+        // joins, not "in (select ...)": the application's H2 settings evaluate such a subquery again for each row
+        Map<String, Object> triages = jdbc.queryForMap("select count(*) as triages, count(distinct p.business_key_) as "
+                + "complaints from act_hi_procinst p join complaint c on c.tracking_number = p.business_key_"
+                + " where p.proc_def_key_ = 'ComplaintTriage' and c.election_id = ?", electionId);
         assertThat(((Number) triages.get("triages")).longValue()).as("triage processes").isEqualTo(sent.size());
         assertThat(((Number) triages.get("complaints")).longValue()).as("complaints with a triage").isEqualTo(sent.size());
         Map<String, Object> tasks = jdbc.queryForMap("select count(*) as tasks, count(distinct c.tracking_number) as "
@@ -447,8 +447,8 @@ class ComplaintBenchmark {
         sent.stream().filter(s -> s.withFile).forEach(s -> sentHashes.put(s.trackingNumber, s.sha256));
         assertThat(fileHashes).as("each file stored with the SHA-256 of what was sent").isEqualTo(sentHashes);
 
-        assertThat(jdbc.queryForObject("select count(*) from complaint_idempotency where tracking_number" + ofElection,
-                Long.class, electionId)).as("Idempotency-Keys remembered").isEqualTo(sent.size());
+        assertThat(jdbc.queryForObject("select count(*) from complaint_idempotency i join complaint c"
+                + " on c.tracking_number = i.tracking_number where c.election_id = ?", Long.class, electionId)).as("Idempotency-Keys remembered").isEqualTo(sent.size());
         Map<String, Long> channels = new TreeMap<>();
         jdbc.query("select channel, count(*) from complaint where election_id = ? group by channel",
                 row -> {
@@ -459,9 +459,9 @@ class ComplaintBenchmark {
         assertThat(channels.values().stream().mapToLong(Long::longValue).sum() - channels.get("PUBLIC"))
                 .as("partners' complaints").isEqualTo(partners);
         assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Long.class)).as("incidents").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_job j join act_ru_execution e on e.id_ = "
-                + "j.process_instance_id_ where e.business_key_" + ofElection, Long.class, electionId))
-                .as("triage jobs left").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job j join complaint c on c.tracking_number = "
+                + "j.handler_cfg_ where j.handler_type_ = 'complaint-triage-start' and c.election_id = ?", Long.class,
+                electionId)).as("triage start jobs left").isZero();
     }
 
     /** The answers' figures: how many 201, the rates achieved, the latencies from the due moments, the refusals. */

@@ -377,8 +377,9 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         });
         assertThat(receipt[0].status()).as(receipt[0].text()).isEqualTo(201);
         Instant due = NOW.plus(Duration.ofDays(5));
-        // the receipt tells the answer's due date, known from the moment of receipt
-        assertThat(Instant.parse(receipt[0].body().get("answerDueAt").asText())).isEqualTo(due);
+        // the receipt tells the tracking number; the due date comes with the triage
+        assertThat(receipt[0].body().get("answerDueAt").isNull()).isTrue();
+        assertThat(receipt[0].body().get("notice").asText()).contains(trackingNumber[0]).doesNotContain("ответ — до");
         assertThat(task(trackingNumber[0])).isNull();
         assertThat(complaintAsStaff(trackingNumber[0]).get("triageTaskId").isNull()).isTrue();
         // the job is due a job delay after the receipt: the job executor leaves it alone until then
@@ -388,6 +389,7 @@ class ComplaintTriageTest extends ComplaintTestSupport {
                 .isEqualTo(NOW.plus(Duration.ofSeconds(5)));
         assertThat(managementService.createJobQuery().jobId(jobs.get(0)).executable().count()).isZero();
         assertThat(publicStatus(trackingNumber[0], "en").get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(publicStatus(trackingNumber[0], "en").get("answerDueAt").isNull()).isTrue();
 
         // the job executor runs it two hours later (many complaints at once): the term is the receipt's
         setClock(NOW.plus(Duration.ofHours(2)));
