@@ -21,10 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receives a complaint: its rules and its files' limits are checked first (nothing is stored for a refused
- * one); then, in one transaction, the complaint and its files are stored, {@link ComplaintReceived} records
- * when its answer is due and writes the job that starts its triage (run right after the commit, by this
- * request or, when the node is busy with complaints, by the job executor), and an Idempotency-Key
- * remembers the answer. A retry with the same key and request gets that
+ * one); then, in one transaction, the complaint and its files are stored, {@link ComplaintReceived} writes
+ * the job that starts its triage (run right after the commit by this request, which then also records when
+ * the answer is due, or, when the node is busy with complaints, by the job executor), and an
+ * Idempotency-Key remembers the answer. A retry with the same key and request gets that
  * answer and stores nothing; the same key with another request is refused (422), and while the key's first
  * request is still under way on another thread or node, with 409.
  */

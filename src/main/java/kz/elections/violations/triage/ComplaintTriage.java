@@ -42,11 +42,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of ComplaintTriage. A complaint received gets, in the transaction that receives it, its answer's
- * due date and the job that starts its triage ({@link TriageStartJob}), which its request runs right after
- * the commit or, when the node is busy with complaints, the job executor a moment later
- * ({@link TriageStarts}); the triage runs as the application (whoever sent the complaint): the complaint's facts become the triage's variables, which the
- * triage form shows and offers as the case's fields, and its region's prosecutors' group the task's
+ * The steps of ComplaintTriage. A complaint received gets, in the transaction that receives it, the job that
+ * starts its triage ({@link TriageStartJob}), which its request runs right after the commit or, when the
+ * node is busy with complaints, the job executor a moment later ({@link TriageStarts}). The triage runs as
+ * the application (whoever sent the complaint): the complaint's facts become the triage's variables, which
+ * the triage form shows and offers as the case's fields, and its region's prosecutors' group the task's
  * candidates; the answer's term counts from the complaint's receipt ({@link ComplaintAnswerTerm}). The
  * task's creation records its due date on the complaint and the similar complaints and open cases on the
  * task. Each outcome records the answer on the complaint once and tells the complainant:
