@@ -313,7 +313,8 @@ async function attachEvidence(number, event) {
   try {
     const response = await fetch(evidencePath(number), {
       method: "POST", body: data, credentials: "same-origin",
-      headers: {"Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}
+      // the server words its refusals in the page's language
+      headers: {"Accept": "application/json", "Accept-Language": I18n.language, "X-Requested-With": "XMLHttpRequest"}
     });
     const answer = await response.json().catch(() => null);
     if (response.status !== 201) return refuse(refusalText(answer, response.status));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.Set;
+import kz.elections.violations.api.ApiExceptionHandler;
 import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.api.NotFoundException;
@@ -177,10 +178,10 @@ class ComplaintController {
     }
 
     @ExceptionHandler(ComplaintFiles.TooLarge.class)
-    ProblemDetail tooLarge(ComplaintFiles.TooLarge e) {
+    ProblemDetail tooLarge(ComplaintFiles.TooLarge e, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                 "The complaint's files are too large", e);
-        problem.setProperty("errors", e.problems());
+        problem.setProperty("errors", ApiExceptionHandler.worded(e.problems(), request));
         return problem;
     }
 
@@ -241,12 +242,14 @@ class ComplaintController {
         String text = asFile != null ? new String(asFile.getBytes(), StandardCharsets.UTF_8)
                 : request.getParameter("complaint");
         if (text == null || text.isBlank()) {
-            throw new InvalidRequestException("complaint", "is required: the part holding the complaint's JSON");
+            throw new InvalidRequestException(List.of(FieldProblem.of("complaint", "complaint.part",
+                    "is required: the part holding the complaint's JSON")));
         }
         try {
             return json.readValue(text, ComplaintRequest.class);
         } catch (IOException notTheShape) {
-            throw new InvalidRequestException("complaint", "must be a JSON object of the documented shape");
+            throw new InvalidRequestException(List.of(FieldProblem.of("complaint", "body.json",
+                    "must be a JSON object of the documented shape")));
         }
     }
 

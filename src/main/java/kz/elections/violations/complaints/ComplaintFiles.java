@@ -70,8 +70,9 @@ public class ComplaintFiles {
     /** The uploads checked against the limits; refused with 413 (sizes) or 400 (count, empty, type). */
     static List<Accepted> check(List<Upload> uploads, ComplaintProperties.Files limits) {
         if (uploads.size() > limits.maxCount()) {
-            throw new InvalidRequestException("files", "at most " + limits.maxCount() + " files per complaint "
-                    + "(complaints.files.max-count); this one has " + uploads.size());
+            throw new InvalidRequestException(List.of(FieldProblem.of("files", "files.tooMany", "at most "
+                    + limits.maxCount() + " files per complaint (complaints.files.max-count); this one has "
+                    + uploads.size(), limits.maxCount(), uploads.size())));
         }
         List<FieldProblem> tooLarge = new ArrayList<>();
         long total = 0;
@@ -79,13 +80,15 @@ public class ComplaintFiles {
             long size = uploads.get(i).content().length;
             total += size;
             if (size > limits.maxFileSize().toBytes()) {
-                tooLarge.add(new FieldProblem("files[" + i + "]", "at most " + shown(limits.maxFileSize())
-                        + " per file (complaints.files.max-file-size); this one has " + size + " bytes"));
+                tooLarge.add(FieldProblem.of("files[" + i + "]", "files.fileTooLarge", "at most "
+                        + shown(limits.maxFileSize()) + " per file (complaints.files.max-file-size); this one has "
+                        + size + " bytes", shown(limits.maxFileSize()), size));
             }
         }
         if (total > limits.maxTotalSize().toBytes()) {
-            tooLarge.add(new FieldProblem("files", "at most " + shown(limits.maxTotalSize()) + " of files per "
-                    + "complaint (complaints.files.max-total-size); these have " + total + " bytes"));
+            tooLarge.add(FieldProblem.of("files", "files.totalTooLarge", "at most " + shown(limits.maxTotalSize())
+                    + " of files per complaint (complaints.files.max-total-size); these have " + total + " bytes",
+                    shown(limits.maxTotalSize()), total));
         }
         if (!tooLarge.isEmpty()) {
             throw new TooLarge(tooLarge);
@@ -97,13 +100,14 @@ public class ComplaintFiles {
         for (int i = 0; i < uploads.size(); i++) {
             Upload upload = uploads.get(i);
             if (upload.content().length == 0) {
-                problems.add(new FieldProblem("files[" + i + "]", "is empty"));
+                problems.add(FieldProblem.of("files[" + i + "]", "file.empty", "is empty"));
                 continue;
             }
             Optional<FileType> type = FileTypes.detect(upload.content());
             if (type.isEmpty()) {
-                problems.add(new FieldProblem("files[" + i + "]", "is not a photo, video or PDF of an accepted type ("
-                        + types + "); a file's type is told by its content, not by its name"));
+                problems.add(FieldProblem.of("files[" + i + "]", "file.type", "is not a photo, video or PDF of an "
+                        + "accepted type (" + types + "); a file's type is told by its content, not by its name",
+                        types));
                 continue;
             }
             accepted.add(new Accepted(i, storedName(upload.name(), type.get(), i), type.get(), upload.content(),

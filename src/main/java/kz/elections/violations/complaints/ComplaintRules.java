@@ -63,7 +63,7 @@ class ComplaintRules {
         if (electionId != null) {
             election = elections.find(electionId);
             if (election.isEmpty()) {
-                problems.add(new FieldProblem("electionId", "is not an election that takes complaints"));
+                problems.add(FieldProblem.of("electionId", "complaint.election", "is not an election that takes complaints"));
             }
         }
         Region region = null;
@@ -71,8 +71,8 @@ class ComplaintRules {
         if (regionText != null) {
             region = regions.find(regionText).orElse(null);
             if (region == null) {
-                problems.add(new FieldProblem("region", "is not a region of Kazakhstan: a code or a name as "
-                        + "GET /api/regions lists them"));
+                problems.add(FieldProblem.of("region", "region.unknown", "is not a region of Kazakhstan: a code or "
+                        + "a name as GET /api/regions lists them"));
             }
         }
         LocalDate committedOn = null;
@@ -80,12 +80,13 @@ class ComplaintRules {
         if (day != null) {
             committedOn = IntakeRules.parseDay(day);
             if (committedOn == null) {
-                problems.add(new FieldProblem("committedOn", "must be a date such as 2026-03-01"));
+                problems.add(FieldProblem.of("committedOn", "complaint.date", "must be a date such as 2026-03-01"));
             } else {
                 LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
                         election.map(Election::zone).orElse(ZoneId.of("Asia/Almaty")));
                 if (committedOn.isAfter(today)) {
-                    problems.add(new FieldProblem("committedOn", "must not be in the future (today is " + today + ")"));
+                    problems.add(FieldProblem.of("committedOn", "date.future", "must not be in the future (today is "
+                            + today + ")", today));
                 }
             }
         }
@@ -101,7 +102,8 @@ class ComplaintRules {
             offenderKind = Arrays.stream(OffenderKind.values()).filter(known -> known.name().equals(kind)).findFirst()
                     .orElse(null);
             if (offenderKind == null) {
-                problems.add(new FieldProblem("offender.kind", "must be one of " + Arrays.toString(OffenderKind.values())));
+                problems.add(FieldProblem.of("offender.kind", "choice", "must be one of "
+                        + Arrays.toString(OffenderKind.values())));
             }
         }
 
@@ -109,15 +111,16 @@ class ComplaintRules {
         String contactName = contact == null ? null : optional(problems, "contact.name", contact.name(), CONTACT_NAME_LIMIT);
         String email = contact == null ? null : optional(problems, "contact.email", contact.email(), EMAIL_LIMIT);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            problems.add(new FieldProblem("contact.email", "must be an e-mail address such as name@example.kz"));
+            problems.add(FieldProblem.of("contact.email", "complaint.email",
+                    "must be an e-mail address such as name@example.kz"));
             email = null;
         }
         String phone = contact == null ? null : optional(problems, "contact.phone", contact.phone(), TextLimits.CODE);
         if (phone != null) {
             long digits = phone.chars().filter(Character::isDigit).count();
             if (!PHONE.matcher(phone).matches() || digits < 5 || digits > 15) {
-                problems.add(new FieldProblem("contact.phone", "must be a phone number of 5 to 15 digits, such as "
-                        + "+7 701 123 45 67"));
+                problems.add(FieldProblem.of("contact.phone", "complaint.phone", "must be a phone number of 5 to 15 "
+                        + "digits, such as +7 701 123 45 67"));
                 phone = null;
             }
         }
@@ -132,7 +135,7 @@ class ComplaintRules {
                                    boolean multiline) {
         String text = text(problems, field, value, limit, multiline);
         if (text == null && problems.stream().noneMatch(problem -> problem.field().equals(field))) {
-            problems.add(new FieldProblem(field, "is required"));
+            problems.add(FieldProblem.of(field, "required", "is required"));
         }
         return text;
     }
@@ -149,7 +152,7 @@ class ComplaintRules {
         String trimmed = value.strip();
         TextLimits.Broken broken = TextLimits.broken(trimmed, limit, multiline);
         if (broken != null) {
-            problems.add(new FieldProblem(field, broken.message()));
+            problems.add(FieldProblem.of(field, broken));
             return null;
         }
         return trimmed;

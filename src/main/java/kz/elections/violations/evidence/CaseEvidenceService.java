@@ -134,13 +134,16 @@ class CaseEvidenceService {
                                 String sha256, String fileName, String note, Long correctsId) {
         CaseEvidenceStore.Totals totals = store.totals(caseNumber);
         if (totals.files() >= settings.getMaxFilesPerCase()) {
-            throw new InvalidRequestException("file", "the case has " + totals.files() + " files, the most a case keeps"
-                    + " (evidence.max-files-per-case = " + settings.getMaxFilesPerCase() + ")");
+            throw new InvalidRequestException(List.of(FieldProblem.of("file", "evidence.caseFull", "the case has "
+                    + totals.files() + " files, the most a case keeps (evidence.max-files-per-case = "
+                    + settings.getMaxFilesPerCase() + ")", totals.files())));
         }
         long maxBytes = settings.getMaxBytesPerCase().toBytes();
         if (totals.bytes() + file.getSize() > maxBytes) {
-            throw new InvalidRequestException("file", "the case's files would take " + (totals.bytes() + file.getSize())
-                    + " bytes, more than a case keeps (evidence.max-bytes-per-case = " + maxBytes + " bytes)");
+            throw new InvalidRequestException(List.of(FieldProblem.of("file", "evidence.caseTooLarge", "the case's "
+                    + "files would take " + (totals.bytes() + file.getSize()) + " bytes, more than a case keeps "
+                    + "(evidence.max-bytes-per-case = " + maxBytes + " bytes)", totals.bytes() + file.getSize(),
+                    maxBytes)));
         }
         int number = totals.lastNumber() + 1;
         Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -169,28 +172,31 @@ class CaseEvidenceService {
         }
         Long id = evidenceId(corrects.strip()).orElse(null);
         if (id == null || store.find(caseNumber, id).isEmpty()) {
-            problems.add(new FieldProblem("corrects", "must be the id of an earlier evidence file of this case"));
+            problems.add(FieldProblem.of("corrects", "evidence.corrects",
+                    "must be the id of an earlier evidence file of this case"));
             return null;
         }
         if (note == null) {
-            problems.add(new FieldProblem("note", "is required with a correction: say what the new file corrects"));
+            problems.add(FieldProblem.of("note", "evidence.noteRequired",
+                    "is required with a correction: say what the new file corrects"));
         }
         return id;
     }
 
     private FileType checkedType(MultipartFile file, List<FieldProblem> problems) {
         if (file == null) {
-            problems.add(new FieldProblem("file", "is required: a multipart/form-data part named file"));
+            problems.add(FieldProblem.of("file", "evidence.fileRequired",
+                    "is required: a multipart/form-data part named file"));
             return null;
         }
         if (file.isEmpty()) {
-            problems.add(new FieldProblem("file", "is empty"));
+            problems.add(FieldProblem.of("file", "file.empty", "is empty"));
             return null;
         }
         long max = settings.getMaxFileSize().toBytes();
         if (file.getSize() > max) {
-            problems.add(new FieldProblem("file", "must be at most " + max + " bytes (evidence.max-file-size); this one has "
-                    + file.getSize()));
+            problems.add(FieldProblem.of("file", "evidence.fileTooLarge", "must be at most " + max
+                    + " bytes (evidence.max-file-size); this one has " + file.getSize(), max, file.getSize()));
             return null;
         }
         byte[] signature;
@@ -201,8 +207,8 @@ class CaseEvidenceService {
         }
         FileType type = FileTypes.detect(signature).orElse(null);
         if (type == null) {
-            problems.add(new FieldProblem("file", "must be " + ACCEPTED + ", told by its content; this one is none of"
-                    + " them, whatever its name or declared type"));
+            problems.add(FieldProblem.of("file", "evidence.fileType", "must be " + ACCEPTED + ", told by its "
+                    + "content; this one is none of them, whatever its name or declared type", ACCEPTED));
         }
         return type;
     }

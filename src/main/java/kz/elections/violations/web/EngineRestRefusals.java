@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.elections.violations.api.FieldProblem;
+import kz.elections.violations.api.RefusalWording;
 import kz.elections.violations.api.RefusalsInRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -220,6 +220,49 @@ class ComplaintIntakeTest extends ComplaintTestSupport {
     }
 
     @Test
+    void thePageAskingForKazakhOrRussianReadsTheRefusalsInItsLanguageWithTheSameFields() {
+        long before = stored();
+        Map<String, Object> complaint = complaint(election, "Atlantis", LocalDate.parse("2026-04-02"));
+        complaint.put("place", "");
+        complaint.put("description", "a".repeat(4_001));
+        complaint.put("contact", Map.of("name", "Aigerim Complainant", "email", "aigerim-at-example.kz"));
+        Map<String, String> kazakh = newClient();
+        kazakh.put("Accept-Language", "kk-KZ,kk;q=0.9,ru;q=0.8");
+        Reply refused = submit(complaint, kazakh);
+
+        assertThat(refused.status()).isEqualTo(400);
+        Map<String, String> messages = new HashMap<>();
+        refused.body().get("errors").forEach(error -> messages.put(error.get("field").asText(),
+                error.get("message").asText()));
+        assertThat(messages).containsEntry("region", "мұндай өңір жоқ; облысты немесе республикалық маңызы бар "
+                        + "қаланы тізімнен таңдаңыз")
+                .containsEntry("committedOn", "болашақ күн болмауы керек (бүгін 01.04.2026)")
+                .containsEntry("place", "толтыру міндетті")
+                .containsEntry("contact.email", "name@example.kz түріндегі электрондық пошта мекенжайы болуы керек");
+        assertThat(messages.get("description")).contains("таңбадан аспауы керек");
+        assertThat(refused.body().get("detail").asText()).startsWith("Сұрау қабылданбады")
+                .contains("Электрондық пошта: name@example.kz");
+        assertThat(refused.text()).doesNotContain("aigerim", "Atlantis");
+
+        Map<String, String> russian = newClient();
+        russian.put("Accept-Language", "ru");
+        Reply wrongFile = complaints.submitWithFiles(complaint(election, "almaty", YESTERDAY), List.of(new Upload(
+                "photo.jpg", "<html></html>".getBytes(), "image/jpeg")), russian);
+        assertThat(fields(wrongFile)).containsExactly("files[0]");
+        assertThat(wrongFile.body().at("/errors/0/message").asText())
+                .contains("тип файла определяется по содержимому, а не по имени");
+        assertThat(wrongFile.body().get("detail").asText()).startsWith("Запрос отклонён").contains("Файлы 1:");
+
+        // a client that asks for English, or for no language, reads the rules as before
+        Map<String, String> english = newClient();
+        english.put("Accept-Language", "en");
+        Reply inEnglish = submit(complaint, english);
+        assertThat(inEnglish.text()).contains("must be an e-mail address such as name@example.kz");
+        assertThat(submit(complaint, newClient()).text()).contains("must be an e-mail address such as name@example.kz");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void anAnonymousComplaintIsKeptAndItsTriageSaysTheLawDoesNotConsiderIt() {
         Map<String, Object> anonymous = complaint(election, "almaty", YESTERDAY);
         anonymous.remove("contact");

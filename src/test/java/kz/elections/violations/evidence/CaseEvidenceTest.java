@@ -405,6 +405,29 @@ class CaseEvidenceTest extends CaseTestSupport {
         assertThat(auditor.send("GET", path(caseNumber), null, null, Map.of()).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theCasePageReadsARefusalInItsLanguage() {
+        TasklistSession session = new TasklistSession(port, "prosecutor");
+        String own = "http://localhost:" + port;
+        EvidenceRequests.Body page = EvidenceRequests.multipart(Part.file("page.jpg", "image/jpeg",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)));
+        // the page sends its language (case.js): Kazakh, then Russian for a request without a file
+        HttpResponse<String> kazakh = session.send("POST", path(caseNumber), page.contentType(), page.bytes(),
+                Map.of("X-Requested-With", "XMLHttpRequest", "Origin", own, "Accept-Language", "kk"));
+        assertThat(kazakh.statusCode()).as(kazakh.body()).isEqualTo(400);
+        assertThat(kazakh.body()).contains("\"field\":\"file\"", "мазмұны бойынша фото (JPEG, PNG, GIF, WebP, HEIC)",
+                "Сұрау қабылданбады. Файл:");
+        EvidenceRequests.Body noFile = EvidenceRequests.multipart(Part.field("note", "only a note"));
+        HttpResponse<String> russian = session.send("POST", path(caseNumber), noFile.contentType(), noFile.bytes(),
+                Map.of("X-Requested-With", "XMLHttpRequest", "Origin", own, "Accept-Language", "ru-RU,ru;q=0.9"));
+        assertThat(russian.statusCode()).as(russian.body()).isEqualTo(400);
+        assertThat(russian.body()).contains("\"field\":\"file\"", "обязателен: выберите файл");
+        // an API client naming no language reads the rule as the API reference words it
+        assertThat(evidence.upload("prosecutor", caseNumber, Part.field("note", "only a note")).text())
+                .contains("is required: a multipart/form-data part named file");
+        assertThat(evidence.get("prosecutor", path(caseNumber)).json()).isEmpty();
+    }
+
     private static void assertRefused(Answer answer, String field) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");

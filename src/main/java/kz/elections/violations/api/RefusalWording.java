@@ -1,4 +1,4 @@
-package kz.elections.violations.web;
+package kz.elections.violations.api;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -10,19 +10,21 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import kz.elections.violations.api.CaseRuleViolation;
-import kz.elections.violations.api.FieldProblem;
 
 /**
- * Words a refused start or task completion as a person says it, in Kazakh, Russian or English, from the
+ * Words a refusal (a start or task completion over the engine REST API, a request to the project API) as a
+ * person says it, in Kazakh, Russian or English, from the
  * refusal catalogue {@code i18n/refusals*.properties}: what was refused, then each field by its label
  * with the rule it breaks ("Факт не зарегистрирован. ИИН нарушителя: ИИН состоит из 12 цифр ..."). No
  * variable name, engine prefix or id appears; dates read {@code dd.MM.yyyy}, times {@code HH:mm}.
  */
-final class RefusalWording {
+public final class RefusalWording {
 
-    static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+    public static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+    private static final Pattern ITEM = Pattern.compile("([a-zA-Z.]+)\\[(\\d{1,4})]");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final ResourceBundle.Control NO_SYSTEM_LOCALE =
@@ -32,7 +34,7 @@ final class RefusalWording {
     }
 
     /** The language among kk, ru, en that an {@code Accept-Language} header asks for first; empty when none. */
-    static Optional<Locale> requested(String acceptLanguage) {
+    public static Optional<Locale> requested(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return Optional.empty();
         }
@@ -45,7 +47,7 @@ final class RefusalWording {
     }
 
     /** The whole refusal in one sentence per field: the heading, then "label: rule" for each problem. */
-    static String message(String heading, List<FieldProblem> problems, Locale language) {
+    public static String message(String heading, List<FieldProblem> problems, Locale language) {
         ResourceBundle words = bundle(language);
         StringBuilder text = new StringBuilder(text(words, heading == null ? CaseRuleViolation.REFUSED : heading,
                 null));
@@ -58,7 +60,7 @@ final class RefusalWording {
     }
 
     /** The problems with their rules in the language; the field names stay as they are. */
-    static List<FieldProblem> problems(List<FieldProblem> problems, Locale language) {
+    public static List<FieldProblem> problems(List<FieldProblem> problems, Locale language) {
         ResourceBundle words = bundle(language);
         return problems.stream().map(problem -> new FieldProblem(problem.field(), rule(words, problem),
                 problem.rule(), problem.arguments())).toList();
@@ -66,6 +68,11 @@ final class RefusalWording {
 
     private static String label(ResourceBundle words, String field) {
         String key = field.startsWith("variables.") ? field.substring("variables.".length()) : field;
+        Matcher item = ITEM.matcher(key);
+        if (item.matches()) {
+            // files[0]: the first of the files
+            return text(words, "field." + item.group(1), item.group(1)) + " " + (Integer.parseInt(item.group(2)) + 1);
+        }
         return text(words, "field." + key, key);
     }
 

@@ -1,4 +1,4 @@
-package kz.elections.violations.web;
+package kz.elections.violations.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import kz.elections.violations.api.CaseRuleViolation;
-import kz.elections.violations.api.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 /** The refusal catalogue: every rule the case's rules raise is worded in Kazakh, Russian and English. */
@@ -77,13 +75,6 @@ class RefusalWordingTest {
         assertThat(RefusalWording.requested("de-DE")).isEmpty();
         assertThat(RefusalWording.requested(null)).isEmpty();
         assertThat(RefusalWording.requested(";;;q=x")).isEmpty();
-    }
-
-    @Test
-    void aRestClientNamingNoLanguageReadsTheRulesWithoutTheEnginePrefix() {
-        assertThat(EngineRestRefusals.withoutEnginePrefix("Cannot instantiate process definition ViolationCase:1:f64b: "
-                + "The fact was not registered: offender.iin: an IIN is 12 digits"))
-                .isEqualTo("The fact was not registered: offender.iin: an IIN is 12 digits");
     }
 
     private static Properties catalogue(String suffix) throws IOException {
