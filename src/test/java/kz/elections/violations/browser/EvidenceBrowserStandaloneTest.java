@@ -75,7 +75,8 @@ class EvidenceBrowserStandaloneTest {
 
                 browser.chooseFile("#evidence-file", page);
                 browser.click("#evidence-attach");
-                browser.waitForText("Файл не приобщён: must be a photo");
+                // the server words its refusal in the page's language
+                browser.waitForText("Файл не приобщён: должен быть по содержимому фото (JPEG, PNG, GIF, WebP, HEIC)");
 
                 browser.chooseFile("#evidence-file", photoFile);
                 browser.typeInto("#evidence-note", "Листовки на столе комиссии");
