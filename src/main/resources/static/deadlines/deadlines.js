@@ -81,6 +81,7 @@ function show() {
       Api.cell(row, I18n.step(task.taskDefinitionKey, task.name));
       const caseCell = Api.cell(row, "");
       if (task.caseNumber) caseCell.appendChild(Api.link("/case/?case=" + encodeURIComponent(task.caseNumber), task.caseNumber));
+      else if (task.trackingNumber) caseCell.textContent = I18n.t("deadlines.complaint", {n: task.trackingNumber});
       Api.cell(row, names[task.electionId] || task.electionId);
       Api.cell(row, district(task.districtCommission));
       Api.cell(row, task.assignee || I18n.t("deadlines.unassigned"));

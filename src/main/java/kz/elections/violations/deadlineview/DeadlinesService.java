@@ -2,6 +2,7 @@ package kz.elections.violations.deadlineview;
 
 import static kz.elections.violations.model.CaseVariables.ELECTION_ID;
 import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
+import static kz.elections.violations.model.CaseVariables.REGION;
 import static kz.elections.violations.model.CaseVariables.REGION_CODE;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import kz.elections.violations.api.NotFoundException;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.security.CurrentUser;
+import kz.elections.violations.triage.TriageVariables;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the deadlines view: the grouped counts of {@link OpenTaskCounts} and a bounded list of the most
  * urgent tasks (the engine's task query, due before the end of the week, ordered by due date, one page),
- * of every case or of the cases of some regions (a regional prosecutors' office's view).
+ * of every case or of the cases of some regions (a regional prosecutors' office's view), and of the triage
+ * tasks of the complaints of those regions, which belong to no case and no district commission.
  */
 @Service
 class DeadlinesService {
@@ -68,7 +71,9 @@ class DeadlinesService {
             Map<String, DueCounts> byTask = new TreeMap<>();
             for (OpenTaskCounts.Row row : election.rows()) {
                 sum = sum.plus(row.counts());
-                byDistrict.merge(row.districtCommission(), row.counts(), DueCounts::plus);
+                if (!row.complaint()) {
+                    byDistrict.merge(row.districtCommission(), row.counts(), DueCounts::plus);
+                }
                 byTask.merge(row.taskDefinitionKey(), row.counts(), DueCounts::plus);
             }
             totals = totals.plus(sum);
@@ -91,37 +96,62 @@ class DeadlinesService {
         if (horizon == null || regionCodes != null && regionCodes.isEmpty()) {
             return List.of();
         }
-        List<Task> tasks = currentUser.withoutEngineChecks(() -> {
-            TaskQuery query = taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY)
-                    .dueBefore(Date.from(horizon));
-            if (electionId != null) {
-                query.processVariableValueEquals(ELECTION_ID, electionId);
-            }
-            if (regionCodes != null) {
-                TaskQuery anyRegion = query.or();
-                for (String code : regionCodes) {
-                    anyRegion = anyRegion.processVariableValueEquals(REGION_CODE, code);
-                }
-                anyRegion.endOr();
-            }
-            return query.orderByDueDate().asc().orderByTaskId().asc().listPage(0, limit);
-        });
-        Map<String, String[]> cases = cases(tasks.stream().map(Task::getProcessInstanceId).distinct().toList());
+        List<Task> tasks = new ArrayList<>(currentUser.withoutEngineChecks(() -> urgentQuery(PROCESS_KEY, REGION_CODE,
+                electionId, horizon, regionCodes).listPage(0, limit)));
+        // the triage tasks of complaints: their region variable holds the region's code
+        tasks.addAll(currentUser.withoutEngineChecks(() -> urgentQuery(TriageVariables.PROCESS_KEY, REGION, electionId, horizon,
+                regionCodes).listPage(0, limit)));
+        tasks.sort(Comparator.comparing(Task::getDueDate).thenComparing(Task::getId));
+        List<String> instances = tasks.stream().map(Task::getProcessInstanceId).distinct().toList();
+        Map<String, String[]> cases = cases(instances);
+        Map<String, String[]> complaints = complaints(instances);
         List<DeadlinesView.UrgentTask> urgent = new ArrayList<>();
         for (Task task : tasks) {
             String[] report = cases.get(task.getProcessInstanceId());
-            String election = report == null ? null : report[1];
+            String[] complaint = complaints.get(task.getProcessInstanceId());
+            String election = report != null ? report[1] : complaint != null ? complaint[1] : null;
             DueBoundaries b = boundaries.get(election);
             Instant due = task.getDueDate().toInstant();
             DueState state = b == null ? null : b.of(due);
-            if (state == null || state == DueState.LATER) {
+            if (state == null || state == DueState.LATER || urgent.size() == limit) {
                 // due before another election's end of week, but not before its own
                 continue;
             }
             urgent.add(new DeadlinesView.UrgentTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                    report[0], election, report[2], due, state, task.getAssignee()));
+                    report == null ? null : report[0], complaint == null ? null : complaint[0], election,
+                    report == null ? null : report[2], due, state, task.getAssignee()));
         }
         return urgent;
+    }
+
+    private TaskQuery urgentQuery(String processKey, String regionVariable, String electionId, Instant horizon,
+                                  List<String> regionCodes) {
+        TaskQuery query = taskService.createTaskQuery().processDefinitionKey(processKey).dueBefore(Date.from(horizon));
+        if (electionId != null) {
+            query.processVariableValueEquals(ELECTION_ID, electionId);
+        }
+        if (regionCodes != null) {
+            TaskQuery anyRegion = query.or();
+            for (String code : regionCodes) {
+                anyRegion = anyRegion.processVariableValueEquals(regionVariable, code);
+            }
+            anyRegion.endOr();
+        }
+        return query.orderByDueDate().asc().orderByTaskId().asc();
+    }
+
+    /** Tracking number and election of each complaint whose triage is one of the process instances. */
+    private Map<String, String[]> complaints(List<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        Map<String, String[]> complaints = new HashMap<>();
+        jdbc.query("select process_instance_id, tracking_number, election_id from complaint"
+                        + " where process_instance_id in (:ids)", new MapSqlParameterSource("ids", processInstanceIds),
+                row -> {
+                    complaints.put(row.getString(1), new String[] {row.getString(2), row.getString(3)});
+                });
+        return complaints;
     }
 
     /** Case number, election and district commission of each case, from the reporting table. */

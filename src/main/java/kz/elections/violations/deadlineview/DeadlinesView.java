@@ -19,16 +19,22 @@ public record DeadlinesView(Instant at, Map<DueState, Long> totals, List<Electio
                                     List<DistrictDeadlines> districts, List<TaskDeadlines> byTask) {
     }
 
-    /** The open tasks of the cases of one district commission; {@code districtCommission} null: no commission. */
+    /**
+     * The open tasks of the cases of one district commission; {@code districtCommission} null: no commission.
+     * The complaints' triage tasks count in the election's and the task's figures, not in a commission's.
+     */
     public record DistrictDeadlines(String districtCommission, Map<DueState, Long> counts) {
     }
 
     public record TaskDeadlines(String taskDefinitionKey, Map<DueState, Long> counts) {
     }
 
-    /** A task due by the end of its election's week, most urgent first. */
+    /**
+     * A task due by the end of its election's week, most urgent first: a case's ({@code caseNumber}) or a
+     * complaint's triage ({@code trackingNumber}).
+     */
     public record UrgentTask(String taskId, String taskDefinitionKey, String name, String caseNumber,
-                             String electionId, String districtCommission, Instant due, DueState dueState,
-                             String assignee) {
+                             String trackingNumber, String electionId, String districtCommission, Instant due,
+                             DueState dueState, String assignee) {
     }
 }

@@ -2,6 +2,7 @@ package kz.elections.violations.metrics;
 
 import static kz.elections.violations.model.CaseVariables.PROCESS_KEY;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.elections.violations.deadlineview.DueCounts;
 import kz.elections.violations.deadlineview.DueState;
+import kz.elections.violations.triage.TriageVariables;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -20,15 +22,16 @@ import org.springframework.stereotype.Component;
 /**
  * Registers the operators' gauges (names in Prometheus form in docs/operations.md "Metrics"):
  * <ul>
- *   <li>{@code elections_tasks_open{task, due_state}}: open tasks of the cases by task definition and due state;
- *   <li>{@code elections_tasks_overdue}: open tasks past their due date;
+ *   <li>{@code elections_tasks_open{task, due_state}}: open tasks of the cases and of the complaints' triage
+ *       ({@code Task_TriageComplaint}) by task definition and due state;
+ *   <li>{@code elections_tasks_overdue}: those open tasks past their due date;
  *   <li>{@code elections_jobs_due}: the job executor's backlog, jobs due now with retries left;
  *   <li>{@code elections_jobs_failed}: jobs with no retries left (incidents);
  *   <li>{@code elections_notifications{state}}: e-mail notifications sent, given up and still to send;
  *   <li>{@code elections_tasks_escalated}: open tasks that have escalated.
  * </ul>
- * The task gauges are registered for every user task of the deployed ViolationCase versions when the
- * application is ready (a task that only a version deployed later has gets its gauges at the next start).
+ * The task gauges are registered for every user task of the deployed ViolationCase and ComplaintTriage
+ * versions when the application is ready (a task that only a version deployed later has gets its gauges at the next start).
  */
 @Component
 class OperationsMetrics {
@@ -46,7 +49,7 @@ class OperationsMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     public void register() {
-        gauge("elections.tasks.overdue", "Open tasks of the cases past their due date", OperationsSnapshot::overdueTasks);
+        gauge("elections.tasks.overdue", "Open tasks of the cases and the complaints' triage past their due date", OperationsSnapshot::overdueTasks);
         gauge("elections.jobs.due", "Jobs due now with retries left: the job executor's backlog",
                 OperationsSnapshot::jobsDue);
         gauge("elections.jobs.failed", "Jobs with no retries left (incidents)", OperationsSnapshot::jobsFailed);
@@ -55,11 +58,13 @@ class OperationsMetrics {
         notificationGauge("pending", OperationsSnapshot::notificationsPending);
         gauge("elections.tasks.escalated", "Open tasks that have escalated", OperationsSnapshot::escalatedTasks);
         OperationsSnapshot first = counts.snapshot();
-        for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(PROCESS_KEY).list()) {
-            for (UserTask task : repositoryService.getBpmnModelInstance(definition.getId())
-                    .getModelElementsByType(UserTask.class)) {
-                taskGauges(task.getId());
+        for (String processKey : List.of(PROCESS_KEY, TriageVariables.PROCESS_KEY)) {
+            for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionKey(processKey).list()) {
+                for (UserTask task : repositoryService.getBpmnModelInstance(definition.getId())
+                        .getModelElementsByType(UserTask.class)) {
+                    taskGauges(task.getId());
+                }
             }
         }
         first.openTasksByTask().keySet().forEach(this::taskGauges);
@@ -84,7 +89,7 @@ class OperationsMetrics {
                         DueCounts task = snapshot.openTasksByTask().get(taskDefinitionKey);
                         return task == null ? 0 : task.get(state);
                     })
-                    .description("Open tasks of the cases by task definition and due state")
+                    .description("Open tasks of the cases and the complaints' triage by task definition and due state")
                     .tag("task", taskDefinitionKey).tag("due_state", state.name()).register(registry);
         }
     }
