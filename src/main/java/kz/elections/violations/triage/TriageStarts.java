@@ -39,7 +39,6 @@ class TriageStarts {
     private final CurrentUser currentUser;
     private final Semaphore inRequest = new Semaphore(AT_ONCE);
     private final ReceiptRate rate = new ReceiptRate(System::nanoTime);
-
     private final TransactionTemplate outsideTransaction;
 
     TriageStarts(TriageStartProperties properties, ManagementService management, CurrentUser currentUser,
