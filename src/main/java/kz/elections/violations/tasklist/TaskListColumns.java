@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import kz.elections.violations.triage.TriageVariables;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What Tasklist shows of a case on each of its tasks: the case number, the offender, the article and
- * the election, copied from the case onto the task, as task variables, when the task is created.
+ * the election, copied from the case onto the task, as task variables, when the task is created; of a
+ * complaint on its triage task, the offender named and the election.
  * <p>
  * Tasklist reads a filter's columns with a variable query, and the engine lets a task's candidates
  * (the CEC for a consent, a commission for its registration task) read that task's own variables
@@ -45,6 +47,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskListColumns {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskListColumns.class);
+
+    /**
+     * The processes whose tasks get the copies: the cases, and the complaints' triage, whose task shows the
+     * complaint's offender and election (its case number comes only with its answer).
+     */
+    static final List<String> PROCESSES = List.of(PROCESS_KEY, TriageVariables.PROCESS_KEY);
 
     /** The task variable Tasklist shows, by the case variable it copies. */
     static final Map<String, String> COPIES;
@@ -86,7 +94,7 @@ public class TaskListColumns {
     @EventListener
     public void onTaskEvent(DelegateTask task) {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getProcessDefinitionId() == null
-                || !task.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")) {
+                || PROCESSES.stream().noneMatch(key -> task.getProcessDefinitionId().startsWith(key + ":"))) {
             return;
         }
         COPIES.forEach((caseVariable, copy) -> {
@@ -106,8 +114,8 @@ public class TaskListColumns {
                 .variableName(COPIES.get(CASE_NUMBER)).list().stream().map(VariableInstance::getTaskId)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         int count = 0;
-        for (Task task : taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskCreatedBefore(startedAt)
-                .list()) {
+        for (Task task : taskService.createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new))
+                .taskCreatedBefore(startedAt).list()) {
             if (copied.contains(task.getId()) || task.getExecutionId() == null) {
                 continue;
             }

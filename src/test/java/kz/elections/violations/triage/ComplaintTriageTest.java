@@ -365,6 +365,11 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         assertThat(task(trackingNumber)).isNotNull();
         assertThat(triageStartJobs(trackingNumber)).isEmpty();
         assertThat(complaintAsStaff(trackingNumber).get("triageTaskId").asText()).isEqualTo(task(trackingNumber).getId());
+        // Tasklist's columns: the complaint's offender and election; no case number until the answer
+        assertThat(taskService.getVariablesLocal(task(trackingNumber).getId()))
+                .containsEntry("listOffenderName", "Complained Candidate")
+                .containsEntry("listElectionName", election.name())
+                .doesNotContainKeys("listCaseNumber", "listArticle");
     }
 
     @Test
@@ -399,6 +404,7 @@ class ComplaintTriageTest extends ComplaintTestSupport {
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactlyInAnyOrder("prosecutors", "prosecutors-almaty");
         assertThat(complaintAsStaff(trackingNumber[0]).get("triageTaskId").asText()).isEqualTo(task.getId());
+        assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("listElectionName", election.name());
         assertThat(Instant.parse(publicStatus(trackingNumber[0], "en").get("answerDueAt").asText())).isEqualTo(due);
         assertThat(triageStartJobs(trackingNumber[0])).isEmpty();
     }
