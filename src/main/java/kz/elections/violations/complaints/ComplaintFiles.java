@@ -1,14 +1,11 @@
 package kz.elections.violations.complaints;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +15,7 @@ import kz.elections.violations.api.FieldProblem;
 import kz.elections.violations.api.InvalidRequestException;
 import kz.elections.violations.files.FileType;
 import kz.elections.violations.files.FileTypes;
+import kz.elections.violations.files.Sha256;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.unit.DataSize;
@@ -111,7 +109,7 @@ public class ComplaintFiles {
                 continue;
             }
             accepted.add(new Accepted(i, storedName(upload.name(), type.get(), i), type.get(), upload.content(),
-                    sha256(upload.content())));
+                    Sha256.of(upload.content())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -143,14 +141,6 @@ public class ComplaintFiles {
         return jdbc.query("select f.content from complaint_file f join complaint c on c.id = f.complaint_id "
                 + "where c.tracking_number = ? and f.id = ?", (row, n) -> row.getBytes(1), trackingNumber, fileId)
                 .stream().findFirst();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     /**

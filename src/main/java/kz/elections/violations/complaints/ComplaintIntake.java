@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.elections.violations.election.ElectionRepository;
+import kz.elections.violations.files.Sha256;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -186,6 +187,6 @@ class ComplaintIntake {
             parts.add(file.sha256());
         }
         String joined = String.join("\u0000", parts.stream().map(part -> part == null ? "\u0001" : part).toList());
-        return ComplaintFiles.sha256(joined.getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(joined.getBytes(StandardCharsets.UTF_8));
     }
 }

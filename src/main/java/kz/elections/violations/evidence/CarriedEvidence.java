@@ -1,13 +1,11 @@
 package kz.elections.violations.evidence;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import kz.elections.violations.files.FileType;
 import kz.elections.violations.files.FileTypes;
+import kz.elections.violations.files.Sha256;
 import kz.elections.violations.security.CurrentUser;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -40,7 +38,7 @@ public class CarriedEvidence {
                     String recordedSha256, String note) {
         FileType type = FileTypes.detect(content)
                 .orElseThrow(() -> new IllegalStateException(fileName + " is of no accepted type"));
-        String sha256 = sha256(content);
+        String sha256 = Sha256.of(content);
         if (!sha256.equalsIgnoreCase(recordedSha256)) {
             throw new IllegalStateException(fileName + ": its bytes are not the ones recorded (SHA-256 " + sha256
                     + ", recorded " + recordedSha256 + ")");
@@ -50,13 +48,5 @@ public class CarriedEvidence {
         store.insert(new CaseEvidenceStore.NewFile(caseNumber, processInstanceId, number,
                 FileNames.shown(fileName, type), type.mediaType(), content.length, sha256, currentUser.id(), now,
                 note, null), new ByteArrayInputStream(content));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

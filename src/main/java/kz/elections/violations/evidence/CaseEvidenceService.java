@@ -3,11 +3,8 @@ package kz.elections.violations.evidence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +16,7 @@ import kz.elections.violations.api.TextLimits;
 import kz.elections.violations.cases.CaseAccess;
 import kz.elections.violations.files.FileType;
 import kz.elections.violations.files.FileTypes;
+import kz.elections.violations.files.Sha256;
 import kz.elections.violations.regions.Regions;
 import kz.elections.violations.reporting.CaseReportRepository;
 import kz.elections.violations.security.CurrentUser;
@@ -82,7 +80,7 @@ class CaseEvidenceService {
         long evidenceId = evidenceId(id).orElseThrow(() -> notFound(caseNumber, id));
         EvidenceFile file = store.find(caseNumber, evidenceId).orElseThrow(() -> notFound(caseNumber, id));
         byte[] content = store.content(caseNumber, evidenceId).orElseThrow(() -> notFound(caseNumber, id));
-        if (!sha256(content).equals(file.sha256()) || content.length != file.size()) {
+        if (!Sha256.of(content).equals(file.sha256()) || content.length != file.size()) {
             // the stored bytes are not the ones recorded: never hand them out as the evidence
             throw new IllegalStateException("evidence " + evidenceId + " of case " + caseNumber
                     + " does not match its recorded size and SHA-256");
@@ -215,26 +213,9 @@ class CaseEvidenceService {
 
     private static String sha256(MultipartFile file) {
         try (InputStream in = file.getInputStream()) {
-            MessageDigest digest = sha256();
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Sha256.of(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(sha256().digest(content));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

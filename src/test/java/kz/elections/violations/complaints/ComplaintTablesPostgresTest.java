@@ -16,6 +16,7 @@ import java.util.Set;
 import kz.elections.violations.election.Election;
 import kz.elections.violations.election.ElectionLevel;
 import kz.elections.violations.files.FileTypes;
+import kz.elections.violations.files.Sha256;
 import kz.elections.violations.model.OffenderKind;
 import kz.elections.violations.partners.Channel;
 import kz.elections.violations.partners.Partner;
@@ -57,7 +58,7 @@ class ComplaintTablesPostgresTest extends PostgresTestSupport {
         photo[0] = (byte) 0xFF;
         photo[1] = (byte) 0xD8;
         photo[2] = (byte) 0xFF;
-        files.insert(id, new ComplaintFiles.Accepted(0, "photo.jpg", FileTypes.JPEG, photo, ComplaintFiles.sha256(photo)),
+        files.insert(id, new ComplaintFiles.Accepted(0, "photo.jpg", FileTypes.JPEG, photo, Sha256.of(photo)),
                 NOW);
 
         Complaint stored = complaints.find("C-PG00000001").orElseThrow();
@@ -72,7 +73,7 @@ class ComplaintTablesPostgresTest extends PostgresTestSupport {
                 .containsExactly(Tuple.tuple((long) photo.length, "image/jpeg"));
         byte[] read = files.content("C-PG00000001", listed.get(0).id()).orElseThrow();
         assertThat(read).isEqualTo(photo);
-        assertThat(ComplaintFiles.sha256(read)).isEqualTo(listed.get(0).sha256());
+        assertThat(Sha256.of(read)).isEqualTo(listed.get(0).sha256());
         assertThatThrownBy(() -> files.insert(id, new ComplaintFiles.Accepted(0, "again.jpg", FileTypes.JPEG, photo,
                 "x"), NOW)).isInstanceOf(DataIntegrityViolationException.class);
 
