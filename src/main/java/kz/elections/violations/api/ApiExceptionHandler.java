@@ -23,7 +23,7 @@ public class ApiExceptionHandler {
     }
 
     /** The problems as an answer of the status, worded as {@link #worded} says. */
-    public static ProblemDetail invalid(HttpStatus status, List<FieldProblem> problems, HttpServletRequest request) {
+    private static ProblemDetail invalid(HttpStatus status, List<FieldProblem> problems, HttpServletRequest request) {
         Optional<Locale> language = languageAsked(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, language
                 .map(asked -> RefusalWording.message(null, problems, asked))

@@ -23,4 +23,9 @@ public record Complaint(long id, String trackingNumber, ComplaintStatus status, 
                         String contactPhone, boolean anonymous, boolean considered, String language,
                         Instant receivedAt, Instant answerDueAt, String processInstanceId, Instant answeredAt,
                         String answeredBy, String answerReason, String caseNumber) {
+
+    /** Received, not answered, and no triage started for it yet. */
+    public boolean waitsForTriage() {
+        return status == ComplaintStatus.RECEIVED && processInstanceId == null;
+    }
 }

@@ -107,13 +107,12 @@ public class ComplaintTriage {
     @EventListener
     public void onReceived(ComplaintReceived received) {
         String trackingNumber = received.trackingNumber();
-        if (starts.roomInThisRequest(trackingNumber)) {
-            Complaint complaint = complaints.find(trackingNumber).orElseThrow();
-            Election election = elections.find(complaint.electionId()).orElse(null);
-            complaints.answerDue(trackingNumber, answerTerm.due(election, complaint.receivedAt()));
-        }
         engine.getCommandExecutorTxRequired().execute(commandContext -> {
-            starts.schedule(commandContext, trackingNumber);
+            starts.schedule(commandContext, trackingNumber, () -> {
+                Complaint complaint = complaints.find(trackingNumber).orElseThrow();
+                Election election = elections.find(complaint.electionId()).orElse(null);
+                complaints.answerDue(trackingNumber, answerTerm.due(election, complaint.receivedAt()));
+            });
             return null;
         });
     }
@@ -124,8 +123,7 @@ public class ComplaintTriage {
      */
     void start(String trackingNumber) {
         Complaint complaint = complaints.find(trackingNumber).orElse(null);
-        if (complaint == null || complaint.status() != ComplaintStatus.RECEIVED
-                || complaint.processInstanceId() != null) {
+        if (complaint == null || !complaint.waitsForTriage()) {
             LOG.info("Complaint {} needs no triage to start: {}", trackingNumber, complaint == null ? "not found"
                     : complaint.processInstanceId() != null ? "its triage runs" : "answered");
             return;
@@ -161,7 +159,7 @@ public class ComplaintTriage {
     public void started(DelegateExecution execution) {
         Object number = execution.getVariable(TriageVariables.TRACKING_NUMBER);
         Complaint complaint = number instanceof String tracking ? complaints.find(tracking).orElse(null) : null;
-        if (complaint == null || complaint.status() != ComplaintStatus.RECEIVED || complaint.processInstanceId() != null
+        if (complaint == null || !complaint.waitsForTriage()
                 || !complaint.trackingNumber().equals(execution.getProcessBusinessKey())) {
             throw new CaseRuleViolation("A triage is started by the application for a complaint it receives: ",
                     List.of(new FieldProblem("variables." + TriageVariables.TRACKING_NUMBER,

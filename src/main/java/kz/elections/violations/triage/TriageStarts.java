@@ -53,28 +53,25 @@ class TriageStarts {
     }
 
     /**
-     * In the transaction that receives the complaint: whether its request starts its triage. If so, the
-     * request takes one of the node's {@link #AT_ONCE} places until its transaction has ended, and after the
-     * commit runs the job that {@link #schedule} writes.
+     * In the transaction that receives the complaint: its job, due a job delay from now. When the node has
+     * room, the request takes one of its {@link #AT_ONCE} places until its transaction has ended, runs
+     * {@code beforeStartingHere} now (in the transaction) and after the commit runs the job.
      */
-    boolean roomInThisRequest(String trackingNumber) {
-        if (rate.received() > properties.requestStartsPerSecond()
-                || !TransactionSynchronizationManager.isSynchronizationActive() || !inRequest.tryAcquire()) {
+    void schedule(CommandContext commandContext, String trackingNumber, Runnable beforeStartingHere) {
+        RequestStart here = null;
+        if (rate.received() <= properties.requestStartsPerSecond()
+                && TransactionSynchronizationManager.isSynchronizationActive() && inRequest.tryAcquire()) {
+            here = new RequestStart(trackingNumber);
+            TransactionSynchronizationManager.registerSynchronization(here);
+            beforeStartingHere.run();
+        } else {
             LOG.debug("The triage of complaint {} is left to the job executor", trackingNumber);
-            return false;
         }
-        TransactionSynchronizationManager.registerSynchronization(new RequestStart(trackingNumber));
-        return true;
-    }
-
-    /** In the transaction that receives the complaint: its job, due a job delay from now. */
-    void schedule(CommandContext commandContext, String trackingNumber) {
         Date due = new Date(ClockUtil.getCurrentTime().getTime() + properties.jobDelay().toMillis());
         String jobId = TriageStartJob.schedule(commandContext, trackingNumber, due);
-        TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(RequestStart.class::isInstance).map(RequestStart.class::cast)
-                .filter(start -> start.trackingNumber.equals(trackingNumber))
-                .forEach(start -> start.jobId = jobId);
+        if (here != null) {
+            here.jobId = jobId;
+        }
     }
 
     /** The request's start of its complaint's triage, after the commit; its place given back in any case. */
